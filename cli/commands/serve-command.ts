@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openCore } from '../../core/core.ts';
+import { startServer } from '../../electron/server/server.ts';
+import { openPath, revealPath } from '../../electron/server/os-host.ts';
+
+export interface ServeOptions {
+  databasePath: string;
+  port?: number;
+  /** Open the address in the default browser too. */
+  open: boolean;
+}
+
+export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export async function runServe(options: ServeOptions): Promise<number> {
+  if (!existsSync(RENDERER_DIR + 'index.html')) {
+    console.error('The app UI has not been built yet: run `npm run build:renderer` (or `npm start`, which does it).');
+    return 1;
+  }
+  const core = openCore({ databasePath: options.databasePath });
+  const { dispatch } = core.api({
+    mode: 'browser',
+    version: PACKAGE.version,
+    databasePath: options.databasePath,
+    openPath,
+    revealPath,
+    pickFolder: null,
+  });
+  let server;
+  try {
+    server = await startServer({ dispatch, subscribe: core.subscribe, staticDir: RENDERER_DIR, port: options.port });
+  } catch (error) {
+    await core.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'EADDRINUSE' ? `port ${options.port} is in use; choose another with --port, or 0 for any free port.` : (error as Error).message);
+  }
+  console.log(`Evidence Store is running at ${server.url}`);
+  console.log(`Index: ${options.databasePath}`);
+  console.log('Only this computer can connect, and only with the address above. Press Ctrl+C to stop.');
+  if (options.open) openPath(server.url).catch(() => console.log('Could not open a browser here: copy the address above into one.'));
+  // Bring the library up to date in the background, as the desktop app does at start.
+  core.indexer.enqueue();
+
+  await new Promise<void>((resolvePromise) => {
+    const stop = () => resolvePromise();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await core.close();
+  return 0;
+}

@@ -1,0 +1,38 @@
+/**
+ * The one entry point both shells call: check the method name, validate the argument against the
+ * contract's schema, run the handler, and turn any failure into the contract's error shape.
+ * Keeping this in one place means IPC and HTTP cannot drift apart in what they accept.
+ */
+import { methods, isMethodName, type Result, type MethodName } from '../../shared/contract.ts';
+import type { Handlers } from './handlers.ts';
+import { toApiError } from './errors.ts';
+
+export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+export function createDispatch(handlers: Handlers, onInternalError: (method: string, error: unknown) => void = logError): Dispatch {
+  return async (method, input) => {
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'invalid-argument', message: `There is no method called “${String(method).slice(0, 80)}”.` } };
+    }
+    const parsed = methods[method].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+      return { ok: false, error: { code: 'invalid-argument', message: `Invalid argument for ${method}${where}: ${issue?.message ?? 'not valid'}.` } };
+    }
+    try {
+      const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+      return { ok: true, data: await handler(parsed.data) };
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.code === 'internal') onInternalError(method, error);
+      return { ok: false, error: apiError };
+    }
+  };
+}
+
+function logError(method: string, error: unknown): void {
+  console.error(`[evidence-store] ${method} failed:`, error);
+}
+
+export type { MethodName };

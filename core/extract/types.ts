@@ -1,0 +1,69 @@
+/**
+ * The one interface every format extractor implements.
+ *
+ * Extractors are pure functions of a file's bytes: they never touch the database and never
+ * write to disk, so they can run inside a worker thread that may be killed at any moment.
+ */
+
+/** Why a file could not be indexed, in words the failures list can explain to a user. */
+export type FailureReason =
+  | 'corrupt' // the bytes do not form a valid file of the detected format
+  | 'encrypted' // needs a password to open
+  | 'too-large' // over the size limit, a zip bomb, or the extractor ran out of memory
+  | 'timed-out' // the extractor took longer than the time limit
+  | 'unreadable' // the operating system refused to read it (locked, permissions, vanished)
+  | 'empty'; // zero bytes
+
+/** One unit of text a hit can point at: a PDF page, a slide, a sheet; flat text is one page. */
+export interface ExtractedPage {
+  /** 1-based position in the document. */
+  number: number;
+  /** What the user sees for this page, e.g. "3", "Slide 2", "Sheet: Budget". Defaults to the number. */
+  label?: string;
+  text: string;
+}
+
+export interface Extracted {
+  /** Format id, e.g. 'pdf', 'docx', 'text', 'html'. */
+  format: string;
+  title?: string;
+  author?: string;
+  /** ISO 8601 dates from the file's own metadata, where it has them. */
+  created?: string;
+  modified?: string;
+  pages: ExtractedPage[];
+}
+
+/** Thrown by an extractor when a file cannot be read; the scan records it and goes on. */
+export class ExtractError extends Error {
+  readonly reason: FailureReason;
+  constructor(reason: FailureReason, message: string) {
+    super(message);
+    this.name = 'ExtractError';
+    this.reason = reason;
+  }
+}
+
+export interface ExtractLimits {
+  /** Largest file read at all, in bytes. */
+  maxFileBytes: number;
+  /** Largest total uncompressed size allowed inside a zip container (DOCX and friends). */
+  maxUnzippedBytes: number;
+  /** Largest uncompressed/compressed ratio allowed for a zip entry over 1 MiB. */
+  maxZipRatio: number;
+  /** Most text kept per document, in characters; the rest is dropped, not failed. */
+  maxTextChars: number;
+}
+
+export const DEFAULT_LIMITS: ExtractLimits = {
+  maxFileBytes: 200 * 1024 * 1024,
+  maxUnzippedBytes: 300 * 1024 * 1024,
+  maxZipRatio: 200,
+  maxTextChars: 20_000_000,
+};
+
+export interface Extractor {
+  /** The format ids this extractor handles (as returned by sniffing). */
+  readonly formats: readonly string[];
+  extract(bytes: Uint8Array, limits: ExtractLimits): Promise<Extracted>;
+}

@@ -1,0 +1,75 @@
+/**
+ * Walking a folder tree in place: yields every regular file with its size and modified time.
+ * Never follows links (a junction loop on a shared drive would never end) and never writes.
+ */
+import { opendir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface WalkedFile {
+  path: string;
+  name: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface WalkProblem {
+  /** A folder or file under the root that could not be read; its contents are left as they were. */
+  path: string;
+  code: string;
+}
+
+/** Names no evidence lives in: Office lock files, OS litter, recycle bins. */
+const SKIP_FILE = /^(~\$|\.~lock\.|thumbs\.db$|desktop\.ini$|\.ds_store$)/iu;
+const SKIP_DIR = /^(\$recycle\.bin|system volume information|\.git|node_modules|\.trash(-\d+)?)$/iu;
+
+export function isSkippedName(name: string, isDir: boolean): boolean {
+  if (name.startsWith('.') && !isDir) return true;
+  return isDir ? SKIP_DIR.test(name) || name.startsWith('.') : SKIP_FILE.test(name);
+}
+
+/**
+ * Depth-first walk. Folders that cannot be read are reported through `onProblem` and skipped,
+ * so one locked sub-folder does not stop the scan. Stops early when `signal` aborts.
+ */
+export async function* walk(
+  root: string,
+  onProblem: (p: WalkProblem) => void,
+  signal?: AbortSignal,
+): AsyncGenerator<WalkedFile> {
+  const stack = [root];
+  while (stack.length) {
+    if (signal?.aborted) return;
+    const dir = stack.pop()!;
+    let handle;
+    try {
+      handle = await opendir(dir, { bufferSize: 256 });
+    } catch (error) {
+      onProblem({ path: dir, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+      continue;
+    }
+    const subdirs: string[] = [];
+    try {
+      for await (const entry of handle) {
+        if (signal?.aborted) return;
+        const full = join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (!isSkippedName(entry.name, true)) subdirs.push(full);
+        } else if (entry.isFile()) {
+          if (isSkippedName(entry.name, false)) continue;
+          try {
+            const s = await stat(full);
+            yield { path: full, name: entry.name, size: s.size, mtimeMs: Math.floor(s.mtimeMs) };
+          } catch (error) {
+            onProblem({ path: full, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+          }
+        }
+        // Symbolic links, junctions, devices and sockets are passed over on purpose.
+      }
+    } catch (error) {
+      // The listing broke off half way (a share dropped): report the folder, keep what we saw.
+      onProblem({ path: dir, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+    }
+    // Reverse so the walk visits folders in name order, which makes progress easier to follow.
+    stack.push(...subdirs.sort().reverse());
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Turning text into segments with the matched words marked, for snippets and the document view.
+ * The UI renders segments as text nodes, so nothing from a document is ever treated as markup.
+ */
+import type { Segment } from '../../shared/contract.ts';
+import type { Term } from './query.ts';
+
+/** Marker characters passed to FTS5's snippet(); they cannot occur in extracted text we keep. */
+export const HIT_OPEN = '\u0002';
+export const HIT_CLOSE = '\u0003';
+
+/** Splits an FTS5 snippet marked with HIT_OPEN/HIT_CLOSE into segments. */
+export function snippetSegments(snippet: string): Segment[] {
+  const segments: Segment[] = [];
+  let hit = false;
+  for (const part of snippet.split(/([\u0002\u0003])/u)) {
+    if (part === HIT_OPEN) hit = true;
+    else if (part === HIT_CLOSE) hit = false;
+    else if (part) push(segments, collapse(part), hit);
+  }
+  return segments;
+}
+
+/** Folds a token the way the index does: case and diacritics removed. */
+export function fold(token: string): string {
+  return token.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** Marks every token of `text` that one of the terms matches. Returns the segments and the hit count. */
+export function highlightText(text: string, terms: Term[]): { segments: Segment[]; hits: number } {
+  const words = new Set<string>();
+  const prefixes: string[] = [];
+  for (const term of terms) {
+    term.tokens.forEach((token, i) => {
+      const folded = fold(token);
+      if (term.kind === 'prefix' && i === term.tokens.length - 1) prefixes.push(folded);
+      else words.add(folded);
+    });
+  }
+  const segments: Segment[] = [];
+  let hits = 0;
+  let last = 0;
+  if (words.size || prefixes.length) {
+    for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+      const folded = fold(m[0]);
+      if (words.has(folded) || prefixes.some((p) => folded.startsWith(p))) {
+        push(segments, text.slice(last, m.index), false);
+        push(segments, m[0], true);
+        last = m.index + m[0].length;
+        hits++;
+      }
+    }
+  }
+  push(segments, text.slice(last), false);
+  return { segments, hits };
+}
+
+function push(segments: Segment[], text: string, hit: boolean): void {
+  if (!text) return;
+  const prev = segments[segments.length - 1];
+  if (prev && prev.hit === hit) prev.text += text;
+  else segments.push({ text, hit });
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/gu, ' ');
+}
+
+/** Plain text of segments, for the CLI. */
+export function segmentsToText(segments: Segment[]): string {
+  return segments.map((s) => s.text).join('');
+}

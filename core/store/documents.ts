@@ -1,0 +1,163 @@
+/**
+ * Documents (distinct contents), the files that hold them, and their per-page text.
+ * Every write that makes a document visible happens in one transaction, so a crash mid-scan never
+ * leaves a half-indexed document behind.
+ */
+import { extname } from 'node:path';
+import type { Db } from './database.ts';
+import type { Extracted } from '../extract/types.ts';
+
+export type FileStatus = 'indexed' | 'unsupported' | 'failed';
+
+export interface FileRow {
+  id: number;
+  root_id: number;
+  path: string;
+  name: string;
+  size: number;
+  mtime_ms: number;
+  document_id: number | null;
+  status: FileStatus;
+  reason: string | null;
+  missing: number;
+}
+
+export interface SeenFile {
+  rootId: number;
+  path: string;
+  name: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface DocumentOutcome {
+  status: FileStatus;
+  format: string;
+  reason?: string | null;
+  detail?: string | null;
+  extracted?: Extracted;
+}
+
+export function fileByPath(db: Db, path: string): FileRow | undefined {
+  return db.prepare('SELECT * FROM files WHERE path = ?').get(path) as FileRow | undefined;
+}
+
+export function documentIdBySha(db: Db, sha256: string): number | undefined {
+  return db.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck().get(sha256) as number | undefined;
+}
+
+/** Marks a file as seen, unchanged, in this scan. */
+export function touchFile(db: Db, fileId: number, scanId: number): void {
+  db.prepare('UPDATE files SET seen_scan = ?, missing = 0 WHERE id = ?').run(scanId, fileId);
+}
+
+/** The names a document is known by, folded into its pages' title column so a file-name search finds it. */
+function titleText(db: Db, documentId: number, metadataTitle: string | null): string {
+  const names = db
+    .prepare('SELECT DISTINCT name FROM files WHERE document_id = ? AND missing = 0')
+    .pluck()
+    .all(documentId) as string[];
+  // File names split on separators too, so "care_plan-2024.pdf" is found by "care plan".
+  const spaced = names.map((n) => n.replace(/\.[^.]+$/u, '').replace(/[_\-.]+/gu, ' '));
+  return [metadataTitle ?? '', ...names, ...spaced].filter(Boolean).join(' · ');
+}
+
+function refreshTitles(db: Db, documentId: number): void {
+  const meta = db.prepare('SELECT title FROM documents WHERE id = ?').pluck().get(documentId) as string | null;
+  const title = titleText(db, documentId, meta);
+  db.prepare('UPDATE pages SET title = ? WHERE document_id = ? AND title <> ?').run(title, documentId, title);
+}
+
+function upsertFile(db: Db, f: SeenFile, scanId: number, documentId: number | null, status: FileStatus, reason: string | null, detail: string | null): number {
+  const now = new Date().toISOString();
+  const ext = extname(f.name).slice(1).toLowerCase();
+  const existing = fileByPath(db, f.path);
+  if (existing) {
+    db.prepare(
+      `UPDATE files SET root_id = ?, name = ?, ext = ?, size = ?, mtime_ms = ?, document_id = ?, status = ?, reason = ?, detail = ?,
+         missing = 0, seen_scan = ?, updated_at = ? WHERE id = ?`,
+    ).run(f.rootId, f.name, ext, f.size, f.mtimeMs, documentId, status, reason, detail, scanId, now, existing.id);
+    if (existing.document_id !== null && existing.document_id !== documentId) refreshTitles(db, existing.document_id);
+    return existing.id;
+  }
+  return db
+    .prepare(
+      `INSERT INTO files (root_id, path, name, ext, size, mtime_ms, document_id, status, reason, detail, missing, seen_scan, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    )
+    .run(f.rootId, f.path, f.name, ext, f.size, f.mtimeMs, documentId, status, reason, detail, scanId, now).lastInsertRowid as number;
+}
+
+/** Points a file at a document already in the index (a duplicate, a rename, or an unchanged copy). */
+export function linkFileToDocument(db: Db, f: SeenFile, scanId: number, documentId: number): void {
+  db.transaction(() => {
+    const doc = db.prepare('SELECT status, reason, detail FROM documents WHERE id = ?').get(documentId) as {
+      status: FileStatus; reason: string | null; detail: string | null;
+    };
+    upsertFile(db, f, scanId, documentId, doc.status, doc.reason, doc.detail);
+    refreshTitles(db, documentId);
+  })();
+}
+
+/** Stores a newly extracted document with its pages, and the file that holds it, in one transaction. */
+export function storeDocument(db: Db, f: SeenFile, scanId: number, sha256: string, outcome: DocumentOutcome): number {
+  return db.transaction(() => {
+    const existing = documentIdBySha(db, sha256);
+    if (existing !== undefined) {
+      // Another path with the same content got there first in this scan.
+      linkFileToDocument(db, f, scanId, existing);
+      return existing;
+    }
+    const x = outcome.extracted;
+    const pages = x?.pages ?? [];
+    const chars = pages.reduce((n, p) => n + p.text.length, 0);
+    const documentId = db
+      .prepare(
+        `INSERT INTO documents (sha256, format, status, reason, detail, title, author, created, modified, page_count, text_chars, extracted_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        sha256, outcome.format, outcome.status, outcome.reason ?? null, outcome.detail ?? null,
+        x?.title?.trim() || null, x?.author?.trim() || null, x?.created ?? null, x?.modified ?? null,
+        pages.length, chars, new Date().toISOString(),
+      ).lastInsertRowid as number;
+    upsertFile(db, f, scanId, documentId, outcome.status, outcome.reason ?? null, outcome.detail ?? null);
+    if (outcome.status === 'indexed') {
+      const title = titleText(db, documentId, x?.title?.trim() || null);
+      const insert = db.prepare('INSERT INTO pages (document_id, number, label, title, body) VALUES (?, ?, ?, ?, ?)');
+      // A document with no pages at all still gets one (empty) so it can be found by its name.
+      const list = pages.length ? pages : [{ number: 1, label: '1', text: '' }];
+      for (const p of list) insert.run(documentId, p.number, p.label ?? String(p.number), title, p.text);
+    }
+    return documentId;
+  })();
+}
+
+/** Records a file that could not be read at all (no content, so no document). */
+export function recordUnreadable(db: Db, f: SeenFile, scanId: number, reason: string, detail: string): void {
+  db.transaction(() => upsertFile(db, f, scanId, null, 'failed', reason, detail))();
+}
+
+/**
+ * After a complete walk of a root: files not seen in this scan are marked missing (not forgotten),
+ * except under folders that could not be read this time.
+ */
+export function markUnseenMissing(db: Db, rootId: number, scanId: number, unreadableDirs: string[]): number {
+  return db.transaction(() => {
+    const unseen = db
+      .prepare('SELECT id, path, document_id FROM files WHERE root_id = ? AND seen_scan <> ? AND missing = 0')
+      .all(rootId, scanId) as { id: number; path: string; document_id: number | null }[];
+    const mark = db.prepare('UPDATE files SET missing = 1, updated_at = ? WHERE id = ?');
+    const now = new Date().toISOString();
+    let count = 0;
+    const touchedDocs = new Set<number>();
+    for (const f of unseen) {
+      if (unreadableDirs.some((d) => f.path.startsWith(d))) continue;
+      mark.run(now, f.id);
+      if (f.document_id !== null) touchedDocs.add(f.document_id);
+      count++;
+    }
+    for (const d of touchedDocs) refreshTitles(db, d);
+    return count;
+  })();
+}

@@ -1,0 +1,90 @@
+/**
+ * Forward-only schema migrations. Each entry runs once, in order, inside a transaction, and
+ * `PRAGMA user_version` records how far a database has come. Never edit a shipped entry: add one.
+ */
+export const migrations: readonly string[] = [
+  // 1: roots, files, documents and per-page text with its full-text index.
+  `
+  CREATE TABLE roots (
+    id            INTEGER PRIMARY KEY,
+    path          TEXT NOT NULL UNIQUE,
+    label         TEXT NOT NULL,
+    added_at      TEXT NOT NULL,
+    last_scan_at  TEXT,
+    state         TEXT NOT NULL DEFAULT 'online' CHECK (state IN ('online', 'offline'))
+  );
+
+  -- A document is a distinct content (SHA-256); files at any number of paths point at it.
+  CREATE TABLE documents (
+    id            INTEGER PRIMARY KEY,
+    sha256        TEXT NOT NULL UNIQUE,
+    format        TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('indexed', 'unsupported', 'failed')),
+    reason        TEXT,
+    detail        TEXT,
+    title         TEXT,
+    author        TEXT,
+    created       TEXT,
+    modified      TEXT,
+    page_count    INTEGER NOT NULL DEFAULT 0,
+    text_chars    INTEGER NOT NULL DEFAULT 0,
+    extracted_at  TEXT NOT NULL
+  );
+
+  CREATE TABLE files (
+    id            INTEGER PRIMARY KEY,
+    root_id       INTEGER NOT NULL REFERENCES roots(id) ON DELETE CASCADE,
+    path          TEXT NOT NULL UNIQUE,
+    name          TEXT NOT NULL,
+    ext           TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    mtime_ms      INTEGER NOT NULL,
+    document_id   INTEGER REFERENCES documents(id),
+    -- a file we could not even read (locked, permission) has no document yet
+    status        TEXT NOT NULL CHECK (status IN ('indexed', 'unsupported', 'failed')),
+    reason        TEXT,
+    detail        TEXT,
+    missing       INTEGER NOT NULL DEFAULT 0,
+    seen_scan     INTEGER NOT NULL DEFAULT 0,
+    updated_at    TEXT NOT NULL
+  );
+  CREATE INDEX files_root ON files(root_id, missing);
+  CREATE INDEX files_document ON files(document_id);
+
+  CREATE TABLE pages (
+    id            INTEGER PRIMARY KEY,
+    document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    number        INTEGER NOT NULL,
+    label         TEXT NOT NULL,
+    -- the document's title and file names, repeated per page so bm25 can weight them above the body
+    title         TEXT NOT NULL,
+    body          TEXT NOT NULL,
+    UNIQUE (document_id, number)
+  );
+
+  CREATE VIRTUAL TABLE pages_fts USING fts5(
+    title, body,
+    content = 'pages', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  -- External content: these triggers keep the index in step with the pages table.
+  CREATE TRIGGER pages_ai AFTER INSERT ON pages BEGIN
+    INSERT INTO pages_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+  END;
+  CREATE TRIGGER pages_ad AFTER DELETE ON pages BEGIN
+    INSERT INTO pages_fts(pages_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+  END;
+  CREATE TRIGGER pages_au AFTER UPDATE ON pages BEGIN
+    INSERT INTO pages_fts(pages_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO pages_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+  END;
+
+  CREATE TABLE scans (
+    id            INTEGER PRIMARY KEY,
+    root_id       INTEGER NOT NULL REFERENCES roots(id) ON DELETE CASCADE,
+    started_at    TEXT NOT NULL,
+    finished_at   TEXT,
+    outcome       TEXT
+  );
+  `,
+];

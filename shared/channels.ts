@@ -1,0 +1,30 @@
+/**
+ * The names of the contract's methods and events, with no schema library attached.
+ *
+ * The Electron preload is bundled on its own and must stay tiny, so it takes the names from here;
+ * `contract.ts` checks at compile time that this list and the schemas agree.
+ */
+export const METHOD_NAMES = [
+  'app.info',
+  'roots.list',
+  'roots.add',
+  'roots.remove',
+  'roots.scan',
+  'scan.status',
+  'search.query',
+  'documents.get',
+  'documents.page',
+  'documents.file',
+  'documents.open',
+  'documents.reveal',
+  'failures.list',
+  'dialog.pickFolder',
+] as const;
+
+export const EVENT_NAMES = ['scan.progress', 'roots.changed'] as const;
+
+export const IPC_CHANNEL_PREFIX = 'evidence:';
+export const IPC_EVENT_CHANNEL = 'evidence:event';
+export const HTTP_API_PREFIX = '/api/';
+/** Header every browser-mode API request carries: a cross-site form cannot set it without a CORS preflight. */
+export const HTTP_REQUEST_HEADER = 'x-evidence-request';
