@@ -16,8 +16,8 @@ const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.met
 
 export async function runServe(options: ServeOptions): Promise<number> {
   if (!existsSync(RENDERER_DIR + 'index.html')) {
-    console.error('The app UI has not been built yet: run `npm run build:renderer` (or `npm start`, which does it).');
-    return 1;
+    // The API still works (for scripts); the page will say how to build the UI.
+    console.error('Note: the app UI has not been built yet: run `npm run build:renderer` (or `npm start`, which does it).');
   }
   const core = openCore({ databasePath: options.databasePath });
   const { dispatch } = core.api({

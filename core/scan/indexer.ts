@@ -132,9 +132,14 @@ export class Indexer extends EventEmitter<IndexerEvents> {
         const known = fileByPath(this.db, file.path);
         if (known && isUnchanged(known, file)) {
           touchFile(this.db, known.id, scanId);
-          summary.unchanged++;
-          this.current.unchanged++;
-          this.fileDone(file.path);
+          if (known.status === 'indexed') {
+            summary.unchanged++;
+            this.current.unchanged++;
+            this.fileDone(file.path);
+          } else {
+            // Still unsupported or failed: counted as such, so every run accounts for every file.
+            this.count(summary, file.path, known.status, known.reason, known.detail);
+          }
           continue;
         }
         const job = this.processFile(seen, scanId, summary).finally(() => inFlight.delete(job));

@@ -19,6 +19,7 @@ export interface FileRow {
   document_id: number | null;
   status: FileStatus;
   reason: string | null;
+  detail: string | null;
   missing: number;
 }
 

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tempDir } from '../helpers/temp.ts';
+
+const BIN = fileURLToPath(new URL('../../cli/bin.js', import.meta.url));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function folder(dir: string): string {
+  const root = join(dir, 'Evidence');
+  mkdirSync(root);
+  writeFileSync(join(root, 'visits.txt'), 'Statutory visits to children in care were on time.');
+  writeFileSync(join(root, 'page.html'), '<h1>Care leavers offer</h1><p>Local offer for care leavers.</p>');
+  writeFileSync(join(root, 'empty.pdf'), '');
+  writeFileSync(join(root, 'legacy.rtf'), '{\\rtf1 hello}');
+  return root;
+}
+
+describe('evidence-store CLI', () => {
+  it('indexes folders and reports every file as JSON', () => {
+    const dir = tempDir();
+    const root = folder(dir);
+    const db = join(dir, 'x.db');
+    const r = cli('index', root, '--db', db, '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ files: 4, indexed: 2, unchanged: 0, unsupported: 1 });
+    expect(out.failed).toEqual([{ path: join(root, 'empty.pdf'), reason: 'empty', detail: expect.any(String) }]);
+    expect(typeof out.seconds).toBe('number');
+    const again = JSON.parse(cli('index', root, '--db', db, '--json').stdout);
+    expect(again).toMatchObject({ files: 4, indexed: 0, unchanged: 2, unsupported: 1 });
+  });
+
+  it('searches with JSON output giving the absolute path, page and snippet', () => {
+    const dir = tempDir();
+    const root = folder(dir);
+    const db = join(dir, 'x.db');
+    cli('index', root, '--db', db);
+    const r = cli('search', '"care leavers"', '--db', db, '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ query: '"care leavers"', total: 1 });
+    expect(out.results[0]).toMatchObject({ path: join(root, 'page.html'), format: 'html', hits: [{ page: 1, snippet: expect.stringContaining('care leavers') }] });
+    expect(typeof out.results[0].score).toBe('number');
+    // malformed input is answered, not an error
+    expect(cli('search', '"NEAR( -', '--db', db, '--json').code).toBe(0);
+  });
+
+  it('prints status', () => {
+    const dir = tempDir();
+    const root = folder(dir);
+    const db = join(dir, 'x.db');
+    cli('index', root, '--db', db);
+    const out = JSON.parse(cli('status', '--db', db, '--json').stdout);
+    expect(out).toMatchObject({ documents: 2, failed: 1, unsupported: 1, roots: [{ path: root, state: 'online', documents: 2 }] });
+  });
+
+  it('explains usage mistakes with exit code 2', () => {
+    const dir = tempDir();
+    expect(cli('index', join(dir, 'missing'), '--db', join(dir, 'x.db')).stderr).toMatch(/not a folder/);
+    expect(cli('frobnicate').code).toBe(2);
+    expect(cli('search', 'x', '--limit', 'lots', '--db', join(dir, 'x.db')).code).toBe(2);
+    expect(cli('--help').stdout).toMatch(/evidence-store index/);
+  });
+
+  it('serves browser mode on loopback and prints the URL with its token', async () => {
+    const dir = tempDir();
+    const child = spawn(process.execPath, [BIN, 'serve', '--db', join(dir, 'x.db'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (c) => {
+          out += c;
+          const m = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/u.exec(out);
+          if (m) resolve(m[1]);
+        });
+        child.stderr.on('data', (c) => (err += c));
+        child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}${err}`)));
+      });
+      const url = new URL(line);
+      const unauth = await fetch(`${url.origin}/api/roots.list`, { method: 'POST' });
+      expect(unauth.status).toBe(401);
+      const ok = await fetch(`${url.origin}/api/roots.list`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${url.searchParams.get('token')}`, 'content-type': 'application/json', 'x-evidence-request': '1' },
+        body: '{}',
+      });
+      expect(await ok.json()).toEqual({ ok: true, data: [] });
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { methods } from '../../../shared/contract.ts';
+import { tempDir } from '../../helpers/temp.ts';
+import { testCore, testHost } from '../../helpers/core.ts';
+
+function folderWithDocs(dir: string): string {
+  const root = join(dir, 'Evidence');
+  mkdirSync(root, { recursive: true });
+  writeFileSync(join(root, 'visits.txt'), 'Line one.\nStatutory visits to children in care were on time.\nLine three.');
+  writeFileSync(join(root, 'broken.pdf'), '%PDF-1.7\nthis is not really a pdf');
+  return root;
+}
+
+describe('API handlers', () => {
+  it('adds a folder, scans it, and answers every read method in the contract’s shape', async () => {
+    const dir = tempDir();
+    const core = testCore(dir);
+    const { dispatch } = core.api(testHost);
+    const added = await dispatch('roots.add', { path: folderWithDocs(dir) });
+    expect(added.ok).toBe(true);
+    await core.indexer.idle();
+
+    const check = async (method: keyof typeof methods, input: unknown) => {
+      const r = await dispatch(method, input);
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return methods[method].output.parse(r.data);
+    };
+    const roots = await check('roots.list', {});
+    expect(roots).toHaveLength(1);
+    const found = await check('search.query', { query: 'statutory visits' });
+    const documentId = found.results[0].documentId;
+    const detail = await check('documents.get', { documentId });
+    expect(detail.locations[0].path).toMatch(/visits\.txt$/);
+    const page = await check('documents.page', { documentId, page: 1, query: 'visits' });
+    expect(page.hitCount).toBe(1);
+    expect(page.segments.find((s) => s.hit)?.text).toBe('visits');
+    const bytes = await check('documents.file', { documentId });
+    expect(new TextDecoder().decode(bytes)).toContain('Statutory visits');
+    const failures = await check('failures.list', {});
+    expect(failures).toEqual([expect.objectContaining({ status: 'failed', reason: 'corrupt', message: expect.stringMatching(/damaged/) })]);
+    expect(await check('scan.status', {})).toMatchObject({ state: 'idle' });
+    expect(await check('app.info', {})).toMatchObject({ mode: 'browser', canPickFolders: false });
+    expect(await check('dialog.pickFolder', {})).toEqual({ path: null });
+  });
+
+  it('explains why a folder cannot be added', async () => {
+    const dir = tempDir();
+    const core = testCore(dir);
+    const { dispatch } = core.api(testHost);
+    const root = folderWithDocs(dir);
+    expect(await dispatch('roots.add', { path: join(dir, 'nope') })).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/could not be found/) } });
+    expect(await dispatch('roots.add', { path: join(root, 'visits.txt') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/is a file/) } });
+    await dispatch('roots.add', { path: root });
+    expect(await dispatch('roots.add', { path: root })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/already in the library/) } });
+    mkdirSync(join(root, 'sub'));
+    expect(await dispatch('roots.add', { path: join(root, 'sub') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/is inside/) } });
+    expect(await dispatch('roots.add', { path: dir })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/contains/) } });
+    await core.indexer.idle();
+  });
+
+  it('removes a folder and everything indexed under it, without touching the files', async () => {
+    const dir = tempDir();
+    const core = testCore(dir);
+    const { dispatch } = core.api(testHost);
+    const added = await dispatch('roots.add', { path: folderWithDocs(dir) });
+    if (!added.ok) throw new Error('add failed');
+    await core.indexer.idle();
+    expect(await dispatch('roots.remove', { rootId: (added.data as { id: number }).id })).toEqual({ ok: true, data: { ok: true } });
+    expect(core.db.prepare('SELECT COUNT(*) FROM documents').pluck().get()).toBe(0);
+    expect(core.db.prepare('SELECT COUNT(*) FROM pages_fts').pluck().get()).toBe(0);
+    const search = await dispatch('search.query', { query: 'visits' });
+    expect(search).toMatchObject({ ok: true, data: { total: 0 } });
+  });
+
+  it('refuses unknown methods and invalid arguments before the core sees them', async () => {
+    const dir = tempDir();
+    const core = testCore(dir);
+    const { dispatch } = core.api(testHost);
+    expect(await dispatch('roots.drop', {})).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/no method/) } });
+    expect(await dispatch('search.query', { query: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/query/) } });
+    expect(await dispatch('search.query', { query: 'x', sql: 'DROP' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch('documents.get', { documentId: -1 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch('documents.get', { documentId: 999 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch('documents.page', { documentId: 999, page: 1 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});

@@ -1,0 +1,103 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../../../core/store/database.ts';
+import { search } from '../../../core/search/search.ts';
+import { segmentsToText } from '../../../core/search/highlight.ts';
+import { indexFixture } from '../../helpers/index-fixture.ts';
+import { tempDir } from '../../helpers/temp.ts';
+import { SearchResponse } from '../../../shared/contract.ts';
+
+let db: Db;
+let ids: Map<string, number>;
+
+beforeEach(() => {
+  const dir = tempDir();
+  db = openDatabase(join(dir, 'index.db'));
+  ids = indexFixture(db, join(dir, 'Evidence'), [
+    {
+      name: 'annual-report.pdf',
+      pages: ['Introduction and contents', 'Children in care were visited within timescales.', 'The care plan audit found strengths.'],
+      mtime: '2024-03-01T00:00:00Z',
+      folder: 'Quality Assurance',
+    },
+    { name: 'care plan audit.docx', format: 'docx', pages: ['Summary of findings on supervision.'], mtime: '2023-06-01T00:00:00Z' },
+    { name: 'notes.txt', format: 'text', pages: ['Café meeting about the Ofsted focused visit, case A-1312.'], mtime: '2025-01-10T00:00:00Z' },
+    { name: 'draft.html', format: 'html', pages: ['Draft care leavers offer, not approved.'], mtime: '2024-09-09T00:00:00Z' },
+  ]);
+});
+
+describe('search', () => {
+  it('finds the page a phrase is on, with the words marked in the snippet', () => {
+    const r = search(db, '"care plan audit"');
+    const report = r.results.find((x) => x.documentId === ids.get('annual-report.pdf'))!;
+    expect(report.hits[0].page).toBe(3);
+    expect(report.hits[0].snippet.filter((s) => s.hit).map((s) => s.text.toLowerCase())).toEqual(['care plan audit']);
+    expect(SearchResponse.parse(r)).toBeTruthy();
+  });
+
+  it('ranks a match in the file name above the same words in the body', () => {
+    const r = search(db, 'care plan audit');
+    expect(r.results.map((x) => x.title)).toEqual(['care plan audit', 'annual-report']);
+  });
+
+  it('matches without accents and case, and finds a case number inside a reference', () => {
+    expect(search(db, 'CAFE').total).toBe(1);
+    expect(search(db, '1312').results[0].documentId).toBe(ids.get('notes.txt'));
+  });
+
+  it('excludes, ORs and prefixes', () => {
+    expect(search(db, 'care -draft').results.map((x) => x.title)).not.toContain('draft');
+    expect(search(db, 'supervision OR ofsted').total).toBe(2);
+    expect(search(db, 'timescal*').results[0].hits[0].page).toBe(2);
+  });
+
+  it('filters by type, folder and modified date, and counts facets', () => {
+    expect(search(db, 'care type:pdf').results.map((x) => x.title)).toEqual(['annual-report']);
+    expect(search(db, 'care type:word').results.map((x) => x.title)).toEqual(['care plan audit']);
+    expect(search(db, 'care folder:"quality assurance"').results.map((x) => x.title)).toEqual(['annual-report']);
+    expect(search(db, 'care modified:2023').results.map((x) => x.title)).toEqual(['care plan audit']);
+    expect(search(db, 'care modified:>2024-06-01').results.map((x) => x.title)).toEqual(['draft']);
+    const facets = search(db, 'care').facets;
+    expect(facets.type.map((f) => [f.value, f.count])).toEqual(expect.arrayContaining([['pdf', 1], ['docx', 1], ['html', 1]]));
+    expect(facets.year.map((f) => f.value)).toEqual(['2024', '2023']);
+    expect(facets.folder).toEqual([{ value: 'Evidence', label: 'Evidence', count: 3 }]);
+  });
+
+  it('lists everything newest first when the query has only filters or nothing', () => {
+    expect(search(db, '').results.map((x) => x.title)).toEqual(['notes', 'draft', 'annual-report', 'care plan audit']);
+    expect(search(db, 'type:pdf').total).toBe(1);
+    expect(search(db, '-care').results.map((x) => x.title)).toEqual(['notes']);
+  });
+
+  it('pages through results', () => {
+    const first = search(db, '', { limit: 2 });
+    const second = search(db, '', { limit: 2, offset: 2 });
+    expect(first.total).toBe(4);
+    expect([...first.results, ...second.results].map((x) => x.documentId).sort()).toEqual([...ids.values()].sort());
+  });
+
+  it.each(['"unbalanced', '-', '*', 'NEAR(', "'; DROP TABLE pages; --", 'a OR', 'OR', '"', 'type:', '^', 'care NOT', '{}', 'title:care'])(
+    'answers %j with results or an empty list, never an error',
+    (q) => {
+      const r = search(db, q);
+      expect(r.results).toBeInstanceOf(Array);
+      expect(r.notes.join(' ')).not.toMatch(/could not be run/);
+    },
+  );
+
+  it('survives random junk queries', () => {
+    const alphabet = 'ab "-*():^{}OR NEAR\'\\;%_.,é日本';
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 300; i++) {
+      const q = Array.from({ length: Math.floor(rand() * 20) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+      const r = search(db, q);
+      expect(r.notes.join(' '), q).not.toMatch(/could not be run/);
+    }
+  });
+
+  it('gives plain text snippets for the CLI', () => {
+    const hit = search(db, 'visited').results[0].hits[0];
+    expect(segmentsToText(hit.snippet)).toContain('Children in care were visited');
+  });
+});
