@@ -34,7 +34,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
   } catch (error) {
     await core.close();
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'EADDRINUSE' ? `port ${options.port} is in use; choose another with --port, or 0 for any free port.` : (error as Error).message);
+    throw new Error(code === 'EADDRINUSE' ? `port ${options.port} is in use; choose another with --port, or 0 for any free port.` : (error as Error).message, { cause: error });
   }
   console.log(`Evidence Store is running at ${server.url}`);
   console.log(`Index: ${options.databasePath}`);

@@ -13,6 +13,7 @@ export const HIT_CLOSE = '\u0003';
 export function snippetSegments(snippet: string): Segment[] {
   const segments: Segment[] = [];
   let hit = false;
+  // eslint-disable-next-line no-control-regex -- the markers are control characters on purpose
   for (const part of snippet.split(/([\u0002\u0003])/u)) {
     if (part === HIT_OPEN) hit = true;
     else if (part === HIT_CLOSE) hit = false;

@@ -29,7 +29,9 @@ export function hardenWebContents(): void {
 export function isTrustedSender(frame: WebFrameMain | null): boolean {
   if (!frame || frame.parent !== null) return false;
   try {
-    return new URL(frame.url).origin === APP_ORIGIN;
+    // Not URL.origin: for a custom scheme the WHATWG parser in Node says "null".
+    const url = new URL(frame.url);
+    return `${url.protocol}//${url.host}` === APP_ORIGIN;
   } catch {
     return false;
   }
