@@ -132,14 +132,18 @@ function listing(db: Db, q: ParsedQuery, where: string, params: unknown[]): Matc
   return db.prepare(sql).all(...params, ...(excluded ? [excluded] : [])) as Match[];
 }
 
-/** The best pages of each document, with snippets (computed only for the pages shown). */
+/**
+ * The best pages of each document, with snippets (computed only for the pages shown). Pages are
+ * ranked on their text alone: a title match makes every page match, and would otherwise send the
+ * user to an arbitrary page.
+ */
 function bestPages(db: Db, match: string, docs: number[], perDoc: number): Map<number, SearchResult['hits']> {
   const out = new Map<number, SearchResult['hits']>();
   if (!docs.length) return out;
   const ranked = db
     .prepare(
       `WITH m AS MATERIALIZED (
-         SELECT p.id AS pid, p.document_id AS doc, p.number AS number, bm25(pages_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS score
+         SELECT p.id AS pid, p.document_id AS doc, p.number AS number, bm25(pages_fts, 0.0, 1.0) AS score
          FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
          WHERE pages_fts MATCH ? AND p.document_id IN (SELECT value FROM json_each(?))
        )
@@ -151,7 +155,7 @@ function bestPages(db: Db, match: string, docs: number[], perDoc: number): Map<n
     .prepare(
       `SELECT p.document_id AS doc, p.number AS number, p.label AS label,
               snippet(pages_fts, 1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', 24) AS snippet,
-              bm25(pages_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS score
+              bm25(pages_fts, 0.0, 1.0) AS score
        FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
        WHERE pages_fts MATCH ? AND pages_fts.rowid IN (SELECT value FROM json_each(?))
        ORDER BY score, p.number`,

@@ -60,7 +60,7 @@ function titleText(db: Db, documentId: number, metadataTitle: string | null): st
     .all(documentId) as string[];
   // File names split on separators too, so "care_plan-2024.pdf" is found by "care plan".
   const spaced = names.map((n) => n.replace(/\.[^.]+$/u, '').replace(/[_\-.]+/gu, ' '));
-  return [metadataTitle ?? '', ...names, ...spaced].filter(Boolean).join(' · ');
+  return [metadataTitle ?? '', ...names, ...spaced].filter(Boolean).join(' · ').normalize('NFKC');
 }
 
 function refreshTitles(db: Db, documentId: number): void {
@@ -128,7 +128,8 @@ export function storeDocument(db: Db, f: SeenFile, scanId: number, sha256: strin
       const insert = db.prepare('INSERT INTO pages (document_id, number, label, title, body) VALUES (?, ?, ?, ?, ?)');
       // A document with no pages at all still gets one (empty) so it can be found by its name.
       const list = pages.length ? pages : [{ number: 1, label: '1', text: '' }];
-      for (const p of list) insert.run(documentId, p.number, p.label ?? String(p.number), title, p.text);
+      // NFKC, so ligatures (ﬁ) and Arabic presentation forms from PDFs index as the letters people type.
+      for (const p of list) insert.run(documentId, p.number, p.label ?? String(p.number), title, p.text.normalize('NFKC'));
     }
     return documentId;
   })();
