@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { methods } from '../../../shared/contract.ts';
+import { methods, type MethodName, type Output } from '../../../shared/contract.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { testCore, testHost } from '../../helpers/core.ts';
 
@@ -22,10 +22,11 @@ describe('API handlers', () => {
     expect(added.ok).toBe(true);
     await core.indexer.idle();
 
-    const check = async (method: keyof typeof methods, input: unknown) => {
+    /** Calls a method and checks its result against the contract's output schema. */
+    const check = async <M extends MethodName>(method: M, input: unknown): Promise<Output<M>> => {
       const r = await dispatch(method, input);
       if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-      return methods[method].output.parse(r.data);
+      return methods[method].output.parse(r.data) as Output<M>;
     };
     const roots = await check('roots.list', {});
     expect(roots).toHaveLength(1);
