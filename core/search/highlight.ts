@@ -4,6 +4,7 @@
  */
 import type { Segment } from '../../shared/contract.ts';
 import type { Term } from './query.ts';
+import { wantsSubstring } from './substring.ts';
 
 /** Marker characters passed to FTS5's snippet(); they cannot occur in extracted text we keep. */
 export const HIT_OPEN = '\u0002';
@@ -27,30 +28,48 @@ export function fold(token: string): string {
   return token.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
-/** Marks every token of `text` that one of the terms matches. Returns the segments and the hit count. */
+/**
+ * Marks every token of `text` that one of the terms matches (whole words, prefixes), and every
+ * place a number or a no-space-script term occurs inside a longer word, as search does.
+ * Returns the segments and the hit count.
+ */
 export function highlightText(text: string, terms: Term[]): { segments: Segment[]; hits: number } {
   const words = new Set<string>();
   const prefixes: string[] = [];
+  const inside: string[] = [];
   for (const term of terms) {
     term.tokens.forEach((token, i) => {
       const folded = fold(token);
       if (term.kind === 'prefix' && i === term.tokens.length - 1) prefixes.push(folded);
       else words.add(folded);
     });
+    if (wantsSubstring(term)) inside.push(term.raw.toLowerCase());
   }
-  const segments: Segment[] = [];
-  let hits = 0;
-  let last = 0;
+  const ranges: [number, number][] = [];
   if (words.size || prefixes.length) {
     for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
       const folded = fold(m[0]);
-      if (words.has(folded) || prefixes.some((p) => folded.startsWith(p))) {
-        push(segments, text.slice(last, m.index), false);
-        push(segments, m[0], true);
-        last = m.index + m[0].length;
-        hits++;
+      if (words.has(folded) || prefixes.some((p) => folded.startsWith(p))) ranges.push([m.index, m.index + m[0].length]);
+    }
+  }
+  if (inside.length) {
+    const lower = text.toLowerCase();
+    for (const needle of inside) {
+      for (let at = lower.indexOf(needle); needle && at !== -1; at = lower.indexOf(needle, at + needle.length)) {
+        ranges.push([at, at + needle.length]);
       }
     }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const segments: Segment[] = [];
+  let last = 0;
+  let hits = 0;
+  for (const [start, end] of ranges) {
+    if (start < last) continue; // overlaps one already marked
+    push(segments, text.slice(last, start), false);
+    push(segments, text.slice(start, end), true);
+    last = end;
+    hits++;
   }
   push(segments, text.slice(last), false);
   return { segments, hits };

@@ -18,6 +18,8 @@ export interface Term {
   kind: TermKind;
   /** Lower-cased tokens, as the index's tokenizer would split them. */
   tokens: string[];
+  /** The term as typed (without quotes or a trailing star), for matching inside words. */
+  raw: string;
 }
 
 export interface Filters {
@@ -128,7 +130,7 @@ export function parseQuery(input: string): ParsedQuery {
 function toTerm(unit: RawUnit, notes: string[]): Term | null {
   if (unit.quoted) {
     const tokens = tokenize(unit.text);
-    return tokens.length ? { kind: tokens.length === 1 ? 'word' : 'phrase', tokens } : null;
+    return tokens.length ? { kind: tokens.length === 1 ? 'word' : 'phrase', tokens, raw: unit.text.trim() } : null;
   }
   const star = /\*+$/u.test(unit.text);
   const tokens = tokenize(unit.text);
@@ -141,10 +143,10 @@ function toTerm(unit: RawUnit, notes: string[]): Term | null {
     if (last.length < MIN_PREFIX) {
       notes.push(`Searched “${unit.text.replace(/\*+$/u, '')}” as a whole word: a prefix needs at least ${MIN_PREFIX} letters.`);
     } else {
-      return { kind: 'prefix', tokens };
+      return { kind: 'prefix', tokens, raw: unit.text.replace(/\*+$/u, '') };
     }
   }
-  return { kind: tokens.length === 1 ? 'word' : 'phrase', tokens };
+  return { kind: tokens.length === 1 ? 'word' : 'phrase', tokens, raw: unit.text.replace(/\*+$/u, '') };
 }
 
 function applyFilter(q: ParsedQuery, field: string, value: string, negated: boolean): void {

@@ -7,6 +7,7 @@ import type { SearchResponse, SearchResult, FacetValue } from '../../shared/cont
 import { parseQuery, toFtsMatch, toExcludedMatch, highlightTerms, type ParsedQuery } from './query.ts';
 import { snippetSegments, HIT_OPEN, HIT_CLOSE } from './highlight.ts';
 import { expandType, formatLabel } from './formats.ts';
+import { substringApplies, substringPages, substringSnippet } from './substring.ts';
 import { displayTitle } from '../store/titles.ts';
 
 export interface SearchOptions {
@@ -42,8 +43,21 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
     return empty(query, parsed, started, `The search could not be run (${(error as Error).message}).`);
   }
 
+  const notes = [...parsed.notes];
+  // Whole-word matches first; then, where it helps, documents where the words appear inside longer words.
+  let inside = new Map<number, number[]>();
+  if (match && substringApplies(parsed, matches.length)) {
+    inside = insideWordMatches(db, parsed, where, params, new Set(matches.map((m) => m.doc)));
+    for (const doc of inside.keys()) matches.push({ doc, score: 0 });
+    if (inside.size) notes.push(`Also showing ${inside.size} document${inside.size === 1 ? '' : 's'} where the words appear inside longer words or runs of text.`);
+  }
+
   const page = matches.slice(offset, offset + limit);
-  const hits = match ? bestPages(db, match, page.map((m) => m.doc), options.hitsPerDocument ?? 3) : new Map();
+  const perDoc = options.hitsPerDocument ?? 3;
+  const hits = match ? bestPages(db, match, page.filter((m) => !inside.has(m.doc)).map((m) => m.doc), perDoc) : new Map();
+  for (const m of page) {
+    if (inside.has(m.doc)) hits.set(m.doc, insideWordHits(db, inside.get(m.doc)!.slice(0, perDoc), highlightTerms(parsed)));
+  }
   const details = documentRows(db, page.map((m) => m.doc));
   const results: SearchResult[] = [];
   for (const m of page) {
@@ -57,7 +71,7 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
     results,
     facets: facets(db, matches.map((m) => m.doc)),
     terms: [...new Set(highlightTerms(parsed).flatMap((t) => t.tokens))],
-    notes: parsed.notes,
+    notes,
     millis: Math.round(performance.now() - started),
   };
 }
@@ -117,6 +131,38 @@ function rankedMatches(db: Db, match: string, where: string, params: unknown[]):
     GROUP BY m.doc
     ORDER BY score, m.doc`;
   return db.prepare(sql).all(match, ...params) as Match[];
+}
+
+/** Documents (not already found) with pages where the query's terms occur inside words, and those page ids. */
+function insideWordMatches(db: Db, q: ParsedQuery, where: string, params: unknown[], found: Set<number>): Map<number, number[]> {
+  const pageIds = [...substringPages(db, q)];
+  if (!pageIds.length) return new Map();
+  const excluded = toExcludedMatch(q);
+  const rows = db
+    .prepare(
+      `SELECT p.document_id AS doc, p.id AS pid FROM pages p JOIN documents d ON d.id = p.document_id
+       WHERE p.id IN (SELECT value FROM json_each(?)) AND ${where}
+       ${excluded ? 'AND d.id NOT IN (SELECT p2.document_id FROM pages_fts JOIN pages p2 ON p2.id = pages_fts.rowid WHERE pages_fts MATCH ?)' : ''}
+       ORDER BY p.document_id, p.number`,
+    )
+    .all(JSON.stringify(pageIds), ...params, ...(excluded ? [excluded] : [])) as { doc: number; pid: number }[];
+  const out = new Map<number, number[]>();
+  for (const r of rows) {
+    if (found.has(r.doc)) continue;
+    const list = out.get(r.doc) ?? [];
+    list.push(r.pid);
+    out.set(r.doc, list);
+  }
+  // More matching pages first, as a rough relevance.
+  return new Map([...out].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]));
+}
+
+function insideWordHits(db: Db, pageIds: number[], terms: ReturnType<typeof highlightTerms>): SearchResult['hits'] {
+  const get = db.prepare('SELECT number, label, body FROM pages WHERE id = ?');
+  return pageIds.map((id) => {
+    const p = get.get(id) as { number: number; label: string; body: string };
+    return { page: p.number, pageLabel: p.label, snippet: substringSnippet(p.body, terms) };
+  });
 }
 
 /** No words to rank by: every document that passes the filters (and excludes), newest first. */

@@ -21,10 +21,7 @@ const IN_SCOPE = new Set(['pdf', 'docx', 'txt', 'csv', 'md', 'html']);
  * Scripts written without spaces are one FTS5 token per run of characters, so a phrase inside a
  * longer run is not a whole token: the trigram index of the ingestion issue fixes that.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  'pdf/japanese_issue16538.pdf マーケットモデル': 'inside a longer run of Japanese: needs the trigram index (issue 3)',
-  'pdf/testPDFVarious.pdf 尾崎': 'inside a longer run of Japanese: needs the trigram index (issue 3)',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 const corpus = locateCorpus();
 const rows = readManifest(corpus);

@@ -23,6 +23,8 @@ beforeEach(() => {
     { name: 'care plan audit.docx', format: 'docx', pages: ['Summary of findings on supervision.'], mtime: '2023-06-01T00:00:00Z' },
     { name: 'notes.txt', format: 'text', pages: ['Café meeting about the Ofsted focused visit, case A-1312.'], mtime: '2025-01-10T00:00:00Z' },
     { name: 'draft.html', format: 'html', pages: ['Draft care leavers offer, not approved.'], mtime: '2024-09-09T00:00:00Z' },
+    { name: 'referral.txt', format: 'text', pages: ['Referral CP1312 was stepped down. Careers advice offered.'], mtime: '2022-01-01T00:00:00Z' },
+    { name: 'japan.pdf', pages: ['はじめに', '新しいマーケットモデルの説明'], mtime: '2022-02-01T00:00:00Z' },
   ]);
 });
 
@@ -64,15 +66,17 @@ describe('search', () => {
   });
 
   it('lists everything newest first when the query has only filters or nothing', () => {
-    expect(search(db, '').results.map((x) => x.title)).toEqual(['notes', 'draft', 'annual-report', 'care plan audit']);
-    expect(search(db, 'type:pdf').total).toBe(1);
-    expect(search(db, '-care').results.map((x) => x.title)).toEqual(['notes']);
+    expect(search(db, '').results.map((x) => x.title)).toEqual(['notes', 'draft', 'annual-report', 'care plan audit', 'japan', 'referral']);
+    expect(search(db, 'type:pdf').total).toBe(2);
+    expect(search(db, '-care').results.map((x) => x.title)).toEqual(['notes', 'japan', 'referral']);
   });
 
   it('pages through results', () => {
     const first = search(db, '', { limit: 2 });
     const second = search(db, '', { limit: 2, offset: 2 });
-    expect(first.total).toBe(4);
+    expect(first.total).toBe(6);
+    const third = search(db, '', { limit: 2, offset: 4 });
+    second.results.push(...third.results);
     expect([...first.results, ...second.results].map((x) => x.documentId).sort()).toEqual([...ids.values()].sort());
   });
 
@@ -94,6 +98,26 @@ describe('search', () => {
       const r = search(db, q);
       expect(r.notes.join(' '), q).not.toMatch(/could not be run/);
     }
+  });
+
+  it('finds a number inside a reference, after whole-word matches, and says so', () => {
+    const r = search(db, '1312');
+    expect(r.results.map((x) => x.title)).toEqual(['notes', 'referral']);
+    expect(r.results[1].hits[0].snippet.find((s) => s.hit)?.text).toBe('1312');
+    expect(r.notes.join(' ')).toMatch(/inside longer words/);
+  });
+
+  it('finds a Japanese phrase inside a longer run of characters, on its page', () => {
+    const r = search(db, 'マーケットモデル');
+    expect(r.results.map((x) => x.title)).toEqual(['japan']);
+    expect(r.results[0].hits[0].page).toBe(2);
+  });
+
+  it('does not pad ordinary word searches with inside-word matches', () => {
+    // "care" is inside "Careers", but whole-word matches exist, so only those are shown.
+    expect(search(db, 'care').results.map((x) => x.title)).not.toContain('referral');
+    // with no whole-word match, inside-word matches are the best answer there is
+    expect(search(db, 'areers').results.map((x) => x.title)).toEqual(['referral']);
   });
 
   it('gives plain text snippets for the CLI', () => {
