@@ -12,9 +12,10 @@ import { defaultDatabasePath } from '../core/paths.ts';
 const HELP = `Evidence Store: index, search and curate inspection evidence, in place.
 
 Usage:
-  evidence-store index <folder>... [--db FILE] [--json] [--workers N]
+  evidence-store index <folder>... [--db FILE] [--json] [--workers N] [--retry-failed]
       Add the folders to the library (if new) and scan them. Exits 0 when the run completed,
       even if some files could not be read; those are listed under "failed".
+      --retry-failed reads failed files again even if they have not changed.
   evidence-store search <query> [--db FILE] [--limit N] [--json]
       Search the index. Query language: words, "exact phrase", -exclude, OR, prefix*,
       type:pdf, folder:NAME, modified:2024, modified:>2024-01-01.
@@ -42,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
         port: { type: 'string' },
         workers: { type: 'string' },
         open: { type: 'boolean', default: false },
+        'retry-failed': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -65,7 +67,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'index':
-        return await runIndex({ folders: rest, databasePath, json: values.json, workers: number('workers', values.workers) });
+        return await runIndex({
+          folders: rest, databasePath, json: values.json, workers: number('workers', values.workers), retryFailed: values['retry-failed'],
+        });
       case 'search':
         return await runSearch({ query: rest.join(' '), databasePath, json: values.json, limit: number('limit', values.limit) });
       case 'status':

@@ -3,18 +3,21 @@
  * (Electron, browser mode, the CLI) to put an API in front of.
  */
 import { openDatabase, type Db } from './store/database.ts';
+import { readSettings, writeSettings } from './store/settings.ts';
+import { BackgroundSync } from './scan/background-sync.ts';
+import { DEFAULT_LIMITS } from './extract/types.ts';
+import type { EventName, Settings } from '../shared/contract.ts';
 import { Indexer } from './scan/indexer.ts';
 import { createPoolService } from './scan/pool-service.ts';
 import type { ExtractionService } from './scan/extraction-service.ts';
 import { createHandlers, type Host, type Handlers } from './api/handlers.ts';
 import { createDispatch, type Dispatch } from './api/dispatch.ts';
-import type { EventName } from '../shared/contract.ts';
 
 export interface CoreOptions {
   databasePath: string;
-  /** Extraction worker threads; defaults from the CPU count. */
+  /** Extraction worker threads; overrides the saved setting (the CLI's --workers). */
   workers?: number;
-  /** Per-file extraction time limit, ms. */
+  /** Per-file extraction time limit, ms; overrides the saved setting. */
   timeoutMs?: number;
 }
 
@@ -26,24 +29,59 @@ export interface Core {
   api(host: Host): { handlers: Handlers; dispatch: Dispatch };
   /** App events for the shells to forward to the UI. */
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
+  settings(): Settings;
+  updateSettings(changes: Partial<Settings>): Promise<Settings>;
+  /**
+   * For long-running shells: watch folders, rescan periodically, retry locked files later, and
+   * bring every root up to date now.
+   */
+  startBackgroundSync(): void;
   close(): Promise<void>;
 }
 
 export function openCore(options: CoreOptions): Core {
   const db = openDatabase(options.databasePath);
-  const extraction = createPoolService({ size: options.workers, timeoutMs: options.timeoutMs });
-  const indexer = new Indexer(db, extraction, { concurrency: Math.max(2, extraction.size * 2) });
-  return {
+  const poolFor = (s: Settings) =>
+    createPoolService({
+      size: options.workers ?? s.workers,
+      timeoutMs: options.timeoutMs ?? s.timeoutSeconds * 1000,
+      limits: { ...DEFAULT_LIMITS, maxFileBytes: s.maxFileMB * 1024 * 1024 },
+    });
+  const indexer = new Indexer(db, poolFor(readSettings(db)));
+  let background: BackgroundSync | null = null;
+  const core: Core = {
     db,
     indexer,
-    extraction,
+    get extraction() {
+      return indexer.extractionService;
+    },
     api(host) {
-      const handlers = createHandlers(db, indexer, host);
+      const handlers = createHandlers(db, indexer, host, { get: core.settings, set: core.updateSettings });
       return { handlers, dispatch: createDispatch(handlers) };
+    },
+    settings: () => readSettings(db),
+    async updateSettings(changes) {
+      const before = readSettings(db);
+      const after = writeSettings(db, changes);
+      if (after.workers !== before.workers || after.timeoutSeconds !== before.timeoutSeconds || after.maxFileMB !== before.maxFileMB) {
+        // New limits apply from the next file read; the running scan keeps its workers until it ends.
+        void indexer.replaceExtraction(poolFor(after));
+      }
+      background?.configure(after);
+      return after;
+    },
+    startBackgroundSync() {
+      indexer.enableRetries();
+      background ??= new BackgroundSync(db, indexer);
+      background.configure(readSettings(db));
+      indexer.enqueue();
     },
     subscribe(listener) {
       const onProgress = (p: unknown) => listener('scan.progress', p);
-      const onRoots = () => listener('roots.changed', {});
+      const onRoots = () => {
+        background?.refresh();
+        listener('roots.changed', {});
+      };
       indexer.on('progress', onProgress);
       indexer.on('rootsChanged', onRoots);
       return () => {
@@ -52,10 +90,12 @@ export function openCore(options: CoreOptions): Core {
       };
     },
     async close() {
+      background?.stop();
       indexer.cancel();
       await indexer.idle();
-      await extraction.close();
+      await indexer.extractionService.close();
       db.close();
     },
   };
+  return core;
 }

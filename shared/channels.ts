@@ -19,6 +19,10 @@ export const METHOD_NAMES = [
   'documents.reveal',
   'failures.list',
   'dialog.pickFolder',
+  'scan.control',
+  'failures.retry',
+  'settings.get',
+  'settings.set',
 ] as const;
 
 export const EVENT_NAMES = ['scan.progress', 'roots.changed'] as const;

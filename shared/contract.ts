@@ -43,6 +43,14 @@ export const ScanProgress = z.object({
   failed: z.number().int(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
+  /** Paused by the user: nothing is read until resumed. */
+  paused: z.boolean(),
+  /** Files finished per second over the last few seconds. */
+  filesPerSecond: z.number(),
+  /** Estimate, once the walk has found every file; null while still counting. */
+  secondsLeft: z.number().nullable(),
+  /** Roots waiting for their turn after this one. */
+  queued: z.number().int(),
 });
 export type ScanProgress = z.infer<typeof ScanProgress>;
 
@@ -133,6 +141,21 @@ export const Failure = z.object({
 });
 export type Failure = z.infer<typeof Failure>;
 
+/** What the user can tune; limits apply to files read after the change. */
+export const Settings = z.object({
+  /** Worker threads reading files at once. */
+  workers: z.number().int().min(1).max(16),
+  /** A file taking longer than this to read is stopped and recorded as timed out. */
+  timeoutSeconds: z.number().int().min(5).max(3600),
+  /** Files larger than this are not read (recorded as too large). */
+  maxFileMB: z.number().int().min(1).max(4096),
+  /** Rescan every library folder this often while the app runs; 0 turns it off. */
+  rescanMinutes: z.number().int().min(0).max(1440),
+  /** Watch local folders for changes and rescan them at once. */
+  watchFolders: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+
 export const AppInfo = z.object({
   version: z.string(),
   mode: z.enum(['desktop', 'browser']),
@@ -181,6 +204,12 @@ export const methods = {
   'failures.list': { input: z.object({ rootId: z.number().int().positive().optional() }).strict(), output: z.array(Failure) },
   /** Native folder picker; null when cancelled or when the shell has none (browser mode). */
   'dialog.pickFolder': { input: Empty, output: z.object({ path: z.string().nullable() }) },
+  /** Pause, resume or cancel the scan in progress (cancel also empties the queue; what was stored stays). */
+  'scan.control': { input: z.object({ action: z.enum(['pause', 'resume', 'cancel']) }).strict(), output: Ok },
+  /** Read every failed file again (of one root, or all), whatever the reason it failed. */
+  'failures.retry': { input: z.object({ rootId: z.number().int().positive().optional() }).strict(), output: Ok },
+  'settings.get': { input: Empty, output: Settings },
+  'settings.set': { input: Settings.partial().strict(), output: Settings },
 } as const;
 
 export type Methods = typeof methods;

@@ -11,6 +11,7 @@ export interface IndexOptions {
   databasePath: string;
   json: boolean;
   workers?: number;
+  retryFailed?: boolean;
 }
 
 export async function runIndex(options: IndexOptions): Promise<number> {
@@ -35,7 +36,7 @@ export async function runIndex(options: IndexOptions): Promise<number> {
           throw error;
         }
       }
-      summaries.push(await core.indexer.scanRoot(root.id));
+      summaries.push(await core.indexer.scanRoot(root.id, { retryFailed: options.retryFailed }));
     }
   } finally {
     stopProgress();

@@ -40,8 +40,8 @@ export async function runServe(options: ServeOptions): Promise<number> {
   console.log(`Index: ${options.databasePath}`);
   console.log('Only this computer can connect, and only with the address above. Press Ctrl+C to stop.');
   if (options.open) openPath(server.url).catch(() => console.log('Could not open a browser here: copy the address above into one.'));
-  // Bring the library up to date in the background, as the desktop app does at start.
-  core.indexer.enqueue();
+  // Bring the library up to date now and keep it so, as the desktop app does.
+  core.startBackgroundSync();
 
   await new Promise<void>((resolvePromise) => {
     const stop = () => resolvePromise();

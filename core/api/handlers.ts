@@ -6,7 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { Db } from '../store/database.ts';
-import type { MethodName, Input, Output, DocumentDetail, Failure } from '../../shared/contract.ts';
+import type { MethodName, Input, Output, DocumentDetail, Failure, Settings } from '../../shared/contract.ts';
 import { listRoots, addRoot, removeRoot, getRoot, RootConflict } from '../store/roots.ts';
 import { search } from '../search/search.ts';
 import { parseQuery, highlightTerms } from '../search/query.ts';
@@ -29,7 +29,13 @@ export interface Host {
 
 export type Handlers = { [M in MethodName]: (input: Input<M>) => Promise<Output<M>> };
 
-export function createHandlers(db: Db, indexer: Indexer, host: Host): Handlers {
+/** Reading and changing the settings goes through the core, which applies them. */
+export interface SettingsAccess {
+  get(): Settings;
+  set(changes: Partial<Settings>): Promise<Settings>;
+}
+
+export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: SettingsAccess): Handlers {
   const presentPath = (documentId: number): string => {
     const path = db
       .prepare('SELECT path FROM files WHERE document_id = ? AND missing = 0 ORDER BY path LIMIT 1')
@@ -119,6 +125,23 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host): Handlers {
     'failures.list': async ({ rootId }) => listFailures(db, rootId),
 
     'dialog.pickFolder': async () => ({ path: host.pickFolder ? await host.pickFolder() : null }),
+
+    'scan.control': async ({ action }) => {
+      if (action === 'pause') indexer.pause();
+      else if (action === 'resume') indexer.resume();
+      else indexer.cancel();
+      return { ok: true };
+    },
+
+    'failures.retry': async ({ rootId }) => {
+      if (rootId !== undefined && !getRoot(db, rootId)) throw new ApiFailure('not-found', 'That folder is no longer in the library.');
+      indexer.enqueue(rootId === undefined ? undefined : [rootId], { retryFailed: true });
+      return { ok: true };
+    },
+
+    'settings.get': async () => settings.get(),
+
+    'settings.set': async (changes) => settings.set(changes),
   };
 }
 

@@ -37,7 +37,16 @@ const RETRYABLE = new Set(['unreadable', 'timed-out']);
 const IDLE: ScanProgress = {
   state: 'idle', rootId: null, rootPath: null, done: 0, total: 0, walking: false, currentPath: null,
   indexed: 0, unchanged: 0, unsupported: 0, failed: 0, startedAt: null, finishedAt: null,
+  paused: false, filesPerSecond: 0, secondsLeft: null, queued: 0,
 };
+
+/** Locked or busy files are tried again after these delays (then left for the next full scan). */
+export const RETRY_DELAYS_MS = [30_000, 2 * 60_000, 10 * 60_000, 60 * 60_000];
+
+export interface ScanOptions {
+  /** Read failed files again even if they look unchanged ("Retry failed"). */
+  retryFailed?: boolean;
+}
 
 export interface IndexerEvents {
   progress: [ScanProgress];
@@ -46,30 +55,88 @@ export interface IndexerEvents {
 
 export class Indexer extends EventEmitter<IndexerEvents> {
   private readonly db: Db;
-  private readonly extraction: ExtractionService;
-  private readonly concurrency: number;
+  private extraction: ExtractionService;
   private current: ScanProgress = { ...IDLE };
-  private queue: number[] = [];
+  private queue: { rootId: number; options: ScanOptions }[] = [];
   private running: Promise<void> | null = null;
   private abort: AbortController | null = null;
   private lastEmit = 0;
+  /** Resolves when unpaused; null when not paused. */
+  private pauseGate: { promise: Promise<void>; release: () => void } | null = null;
+  /** Recent (time, done) samples for the rate. */
+  private samples: [number, number][] = [];
+  private readonly retryTimers = new Map<number, NodeJS.Timeout>();
+  private readonly retryAttempts = new Map<string, number>();
+  private retriesEnabled = false;
 
-  constructor(db: Db, extraction: ExtractionService, options: { concurrency?: number } = {}) {
+  constructor(db: Db, extraction: ExtractionService) {
     super();
     this.db = db;
     this.extraction = extraction;
-    this.concurrency = options.concurrency ?? 4;
   }
 
   get progress(): ScanProgress {
-    return { ...this.current };
+    return { ...this.current, queued: this.queue.length };
+  }
+
+  /** Files in flight at once: enough to keep every worker busy while the main thread stores results. */
+  private get concurrency(): number {
+    return Math.max(2, this.extraction.size * 2);
+  }
+
+  /** The extraction workers in use. */
+  get extractionService(): ExtractionService {
+    return this.extraction;
+  }
+
+  /** Swaps the extraction workers (after a settings change); waits for the running scan first. */
+  async replaceExtraction(next: ExtractionService): Promise<void> {
+    await this.idle();
+    const old = this.extraction;
+    this.extraction = next;
+    await old.close();
+  }
+
+  /**
+   * Long-running shells (the app, browser mode) want locked files tried again later on their own;
+   * a one-shot CLI run does not.
+   */
+  enableRetries(): void {
+    this.retriesEnabled = true;
   }
 
   /** Queues roots for scanning (all roots when none given) and returns at once. */
-  enqueue(rootIds?: number[]): void {
+  enqueue(rootIds?: number[], options: ScanOptions = {}): void {
     const ids = rootIds ?? listRoots(this.db).map((r) => r.id);
-    for (const id of ids) if (!this.queue.includes(id) && this.current.rootId !== id) this.queue.push(id);
+    for (const id of ids) {
+      const queued = this.queue.find((q) => q.rootId === id);
+      if (queued) queued.options = { retryFailed: queued.options.retryFailed || options.retryFailed };
+      else this.queue.push({ rootId: id, options });
+    }
     if (!this.running) this.running = this.drain().finally(() => (this.running = null));
+    this.emitProgress(true);
+  }
+
+  pause(): void {
+    if (this.pauseGate) return;
+    let release = () => {};
+    const promise = new Promise<void>((r) => (release = r));
+    this.pauseGate = { promise, release };
+    this.current.paused = true;
+    this.emitProgress(true);
+  }
+
+  resume(): void {
+    const gate = this.pauseGate;
+    this.pauseGate = null;
+    this.current.paused = false;
+    gate?.release();
+    this.emitProgress(true);
+  }
+
+  /** Waits while paused (or returns at once). */
+  private async whilePaused(): Promise<void> {
+    while (this.pauseGate) await this.pauseGate.promise;
   }
 
   /** Resolves when every queued scan has finished. */
@@ -77,30 +144,36 @@ export class Indexer extends EventEmitter<IndexerEvents> {
     while (this.running) await this.running;
   }
 
-  /** Stops the scan in progress (what was stored stays) and forgets the queue. */
+  /** Stops the scan in progress (what was stored stays), forgets the queue and pending retries. */
   cancel(): void {
     this.queue = [];
+    for (const t of this.retryTimers.values()) clearTimeout(t);
+    this.retryTimers.clear();
     this.abort?.abort();
+    this.resume();
   }
 
   /** Cancels a root's queued or running scan, e.g. before the root is removed. */
   async forget(rootId: number): Promise<void> {
-    this.queue = this.queue.filter((id) => id !== rootId);
+    this.queue = this.queue.filter((q) => q.rootId !== rootId);
+    clearTimeout(this.retryTimers.get(rootId));
+    this.retryTimers.delete(rootId);
     if (this.current.rootId === rootId) {
       this.abort?.abort();
+      this.resume();
       await this.idle();
     }
   }
 
   private async drain(): Promise<void> {
     while (this.queue.length) {
-      const id = this.queue.shift()!;
-      if (getRoot(this.db, id)) await this.scanRoot(id);
+      const { rootId, options } = this.queue.shift()!;
+      if (getRoot(this.db, rootId)) await this.scanRoot(rootId, options);
     }
   }
 
   /** Scans one root now. Resolves with what happened; never rejects for file problems. */
-  async scanRoot(rootId: number): Promise<ScanSummary> {
+  async scanRoot(rootId: number, options: ScanOptions = {}): Promise<ScanSummary> {
     const root = getRoot(this.db, rootId);
     if (!root) throw new Error(`No root with id ${rootId}`);
     const started = Date.now();
@@ -109,7 +182,11 @@ export class Indexer extends EventEmitter<IndexerEvents> {
     };
     this.abort = new AbortController();
     const signal = this.abort.signal;
-    this.current = { ...IDLE, state: 'scanning', rootId, rootPath: root.path, walking: true, startedAt: new Date(started).toISOString() };
+    this.current = {
+      ...IDLE, state: 'scanning', rootId, rootPath: root.path, walking: true, startedAt: new Date(started).toISOString(),
+      paused: this.pauseGate !== null,
+    };
+    this.samples = [[started, 0]];
     this.emitProgress(true);
 
     try {
@@ -126,11 +203,13 @@ export class Indexer extends EventEmitter<IndexerEvents> {
       const unreadableDirs: string[] = [];
       const inFlight = new Set<Promise<void>>();
       for await (const file of walk(root.path, (p) => unreadableDirs.push(p.path.endsWith(sep) ? p.path : p.path + sep), signal)) {
+        await this.whilePaused();
+        if (signal.aborted) break;
         summary.files++;
         this.current.total = summary.files;
         const seen: SeenFile = { rootId, path: file.path, name: file.name, size: file.size, mtimeMs: file.mtimeMs };
         const known = fileByPath(this.db, file.path);
-        if (known && isUnchanged(known, file)) {
+        if (known && isUnchanged(known, file, options.retryFailed ?? false)) {
           touchFile(this.db, known.id, scanId);
           if (known.status === 'indexed') {
             summary.unchanged++;
@@ -158,6 +237,7 @@ export class Indexer extends EventEmitter<IndexerEvents> {
       } else {
         summary.missing = markUnseenMissing(this.db, rootId, scanId, unreadableDirs);
         markRootScanned(this.db, rootId, new Date().toISOString());
+        this.scheduleRetry(rootId, summary);
       }
       this.db
         .prepare('UPDATE scans SET finished_at = ?, outcome = ? WHERE id = ?')
@@ -172,7 +252,31 @@ export class Indexer extends EventEmitter<IndexerEvents> {
     }
   }
 
+  /**
+   * A file that was locked or busy (open in Word, being copied, held by a virus scanner) is tried
+   * again later with growing delays, rather than failed until someone notices.
+   */
+  private scheduleRetry(rootId: number, summary: ScanSummary): void {
+    if (!this.retriesEnabled) return;
+    const locked = summary.failed.filter((f) => f.reason === 'unreadable' || f.reason === 'timed-out');
+    let attempt = 0;
+    for (const f of locked) {
+      const n = (this.retryAttempts.get(f.path) ?? 0) + 1;
+      this.retryAttempts.set(f.path, n);
+      attempt = Math.max(attempt, n);
+    }
+    for (const path of [...this.retryAttempts.keys()]) if (!locked.some((f) => f.path === path)) this.retryAttempts.delete(path);
+    if (!locked.length || attempt > RETRY_DELAYS_MS.length || this.retryTimers.has(rootId)) return;
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(rootId);
+      this.enqueue([rootId]);
+    }, RETRY_DELAYS_MS[attempt - 1]);
+    timer.unref();
+    this.retryTimers.set(rootId, timer);
+  }
+
   private async processFile(f: SeenFile, scanId: number, summary: ScanSummary): Promise<void> {
+    await this.whilePaused();
     this.current.currentPath = f.path;
     const hashed = await this.extraction.hash(f.path);
     if (!hashed.ok) {
@@ -230,7 +334,21 @@ export class Indexer extends EventEmitter<IndexerEvents> {
   private fileDone(path: string): void {
     this.current.done++;
     this.current.currentPath = path;
+    this.updateRate();
     this.emitProgress(false);
+  }
+
+  /** Rate over the last ten seconds or so, and the time left once the total is known. */
+  private updateRate(): void {
+    const now = Date.now();
+    const last = this.samples[this.samples.length - 1];
+    if (!last || now - last[0] >= 500) this.samples.push([now, this.current.done]);
+    while (this.samples.length > 2 && now - this.samples[0][0] > 10_000) this.samples.shift();
+    const [t0, d0] = this.samples[0];
+    const seconds = (now - t0) / 1000;
+    const rate = seconds > 0.2 ? (this.current.done - d0) / seconds : 0;
+    this.current.filesPerSecond = Math.round(rate * 10) / 10;
+    this.current.secondsLeft = !this.current.walking && rate > 0 ? Math.ceil((this.current.total - this.current.done) / rate) : null;
   }
 
   /** Progress events at most every 100 ms, so a fast unchanged rescan does not flood the UI. */
@@ -242,9 +360,9 @@ export class Indexer extends EventEmitter<IndexerEvents> {
   }
 }
 
-function isUnchanged(known: FileRow, file: WalkedFile): boolean {
+function isUnchanged(known: FileRow, file: WalkedFile, retryFailed: boolean): boolean {
   if (known.size !== file.size || known.mtime_ms !== file.mtimeMs) return false;
-  if (known.status === 'failed' && known.reason !== null && RETRYABLE.has(known.reason)) return false;
+  if (known.status === 'failed' && (retryFailed || (known.reason !== null && RETRYABLE.has(known.reason)))) return false;
   return known.document_id !== null || known.status !== 'failed';
 }
 

@@ -116,4 +116,12 @@ export const migrations: readonly string[] = [
     INSERT INTO pages_sub(rowid, title, body) VALUES (new.id, new.title, new.body);
   END;
   `,
+
+  // 3: the user's settings, as JSON values by key.
+  `
+  CREATE TABLE settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+  );
+  `,
 ];

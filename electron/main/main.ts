@@ -43,7 +43,7 @@ if (!app.requestSingleInstanceLock()) {
     window = createMainWindow();
     window.on('closed', () => (window = null));
     forwardEvents(window, core.subscribe);
-    core.indexer.enqueue();
+    core.startBackgroundSync();
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -18,7 +18,8 @@ function folder(dir: string): string {
   writeFileSync(join(root, 'visits.txt'), 'Statutory visits to children in care were on time.');
   writeFileSync(join(root, 'page.html'), '<h1>Care leavers offer</h1><p>Local offer for care leavers.</p>');
   writeFileSync(join(root, 'empty.pdf'), '');
-  writeFileSync(join(root, 'legacy.rtf'), '{\\rtf1 hello}');
+  // a picture: listed as not indexed (text in images would need OCR)
+  writeFileSync(join(root, 'scan.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
   return root;
 }
 
