@@ -67,6 +67,7 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
       if (!info.isDirectory()) throw new ApiFailure('invalid-argument', `“${trimmed}” is a file. Add the folder that contains it.`);
       try {
         const root = addRoot(db, trimmed);
+        indexer.emit('rootsChanged');
         indexer.enqueue([root.id]);
         return root;
       } catch (error) {
@@ -79,6 +80,7 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
       if (!getRoot(db, rootId)) throw new ApiFailure('not-found', 'That folder is no longer in the library.');
       await indexer.forget(rootId);
       removeRoot(db, rootId);
+      indexer.emit('rootsChanged');
       return { ok: true };
     },
 

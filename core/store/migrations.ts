@@ -124,4 +124,72 @@ export const migrations: readonly string[] = [
     value  TEXT NOT NULL
   );
   `,
+
+  // 4: evidence. An evidence item belongs to a document (content identity), so renaming or moving
+  // the file keeps it; tags file it against framework criteria; history records every change.
+  `
+  CREATE TABLE frameworks (
+    id          TEXT PRIMARY KEY,
+    json        TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+
+  CREATE TABLE evidence (
+    id             INTEGER PRIMARY KEY,
+    document_id    INTEGER NOT NULL UNIQUE REFERENCES documents(id),
+    title          TEXT NOT NULL,
+    summary        TEXT NOT NULL DEFAULT '',
+    team           TEXT NOT NULL DEFAULT '',
+    evidence_date  TEXT,
+    review_by      TEXT,
+    status         TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'approved', 'retired')),
+    personal_data  INTEGER NOT NULL DEFAULT 0,
+    -- the content that was looked at when it was made evidence, for "changed since tagged"
+    tagged_sha256  TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL
+  );
+
+  CREATE TABLE tags (
+    id            INTEGER PRIMARY KEY,
+    evidence_id   INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,
+    framework_id  TEXT NOT NULL,
+    criterion_id  TEXT NOT NULL,
+    strength      TEXT NOT NULL DEFAULT 'supporting' CHECK (strength IN ('key', 'supporting')),
+    note          TEXT NOT NULL DEFAULT '',
+    created_at    TEXT NOT NULL,
+    UNIQUE (evidence_id, framework_id, criterion_id)
+  );
+  CREATE INDEX tags_criterion ON tags(framework_id, criterion_id);
+
+  CREATE TABLE history (
+    id           INTEGER PRIMARY KEY,
+    at           TEXT NOT NULL,
+    user         TEXT NOT NULL,
+    evidence_id  INTEGER,
+    document_id  INTEGER,
+    action       TEXT NOT NULL,
+    detail       TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX history_evidence ON history(evidence_id, at);
+
+  CREATE TABLE dismissed_suggestions (
+    document_id   INTEGER NOT NULL,
+    framework_id  TEXT NOT NULL,
+    criterion_id  TEXT NOT NULL,
+    PRIMARY KEY (document_id, framework_id, criterion_id)
+  );
+
+  CREATE TABLE self_evaluations (
+    framework_id  TEXT NOT NULL,
+    judgement_id  TEXT NOT NULL,
+    know          TEXT NOT NULL DEFAULT '',
+    how           TEXT NOT NULL DEFAULT '',
+    next          TEXT NOT NULL DEFAULT '',
+    grade         TEXT,
+    evidence_ids  TEXT NOT NULL DEFAULT '[]',
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (framework_id, judgement_id)
+  );
+  `,
 ];

@@ -80,8 +80,12 @@ export function addRoot(db: Db, rawPath: string): Root {
 export function removeRoot(db: Db, id: number): boolean {
   return db.transaction(() => {
     const changes = db.prepare('DELETE FROM roots WHERE id = ?').run(id).changes;
-    // Documents no file points at any more go too (with their pages and index entries).
-    db.prepare(`DELETE FROM documents WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.document_id = documents.id)`).run();
+    // Documents no file points at any more go too (with their pages and index entries), unless the
+    // group made them evidence: that record stays, showing its file as missing.
+    db.prepare(
+      `DELETE FROM documents WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.document_id = documents.id)
+         AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.document_id = documents.id)`,
+    ).run();
     return changes > 0;
   })();
 }

@@ -1,0 +1,204 @@
+import { Toaster, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { DocumentView } from '../document/DocumentView.tsx';
+import { TOASTER_ID } from '../library/AddFolder.tsx';
+import { LibraryView, type LibraryTab } from '../library/LibraryView.tsx';
+import { useFolderDrop } from '../library/useFolderDrop.ts';
+import { SearchView } from '../search/SearchView.tsx';
+import { useSearch } from '../search/useSearch.ts';
+import { StatusBar } from '../status/StatusBar.tsx';
+import { AppNav } from './AppNav.tsx';
+import { useAppData } from './AppData.tsx';
+import { AREAS, type Area } from './areas.ts';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { shortcutFor } from './shortcuts.ts';
+import { TopBar } from './TopBar.tsx';
+
+const PAGE_SIZE = 50;
+
+const useStyles = makeStyles({
+  app: {
+    display: 'grid',
+    gridTemplateRows: 'auto minmax(0, 1fr) auto',
+    height: '100vh',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  middle: { display: 'flex', minHeight: 0 },
+  main: { flex: 1, minWidth: 0, minHeight: 0, position: 'relative' },
+  split: { display: 'grid', gridTemplateColumns: 'minmax(320px, 36%) minmax(0, 1fr)', height: '100%' },
+  single: { height: '100%' },
+  docPane: { borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, minHeight: 0, minWidth: 0 },
+  drop: {
+    position: 'fixed',
+    inset: '12px',
+    border: `3px dashed ${tokens.colorBrandStroke1}`,
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackgroundAlpha2,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    pointerEvents: 'none',
+    zIndex: 1000,
+  },
+});
+
+interface OpenDocument {
+  documentId: number;
+  page: number;
+}
+
+export function App() {
+  const styles = useStyles();
+  const { roots, progress } = useAppData();
+  const [area, setArea] = useState<Area>('search');
+  const [libraryTab, setLibraryTab] = useState<LibraryTab>('folders');
+  const [navOpen, setNavOpen] = useState(true);
+  const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const [selected, setSelected] = useState(0);
+  const [openDoc, setOpenDoc] = useState<OpenDocument | null>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const dragging = useFolderDrop();
+
+  // Re-run the search when a scan finishes, so new documents appear without retyping.
+  const search = useSearch(query, limit, progress?.finishedAt ? Date.parse(progress.finishedAt) : 0);
+  const results = search.response?.results ?? [];
+  useEffect(() => setSelected(0), [search.response]);
+
+  const changeQuery = useCallback((next: string) => {
+    setQuery(next);
+    setLimit(PAGE_SIZE);
+    setArea('search');
+  }, []);
+
+  const open = useCallback((documentId: number, page: number) => {
+    setOpenDoc({ documentId, page });
+    setArea('search');
+  }, []);
+
+  const onResultKeys = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (!results.length) return;
+      event.preventDefault();
+      setSelected((s) => Math.min(results.length - 1, Math.max(0, s + (event.key === 'ArrowDown' ? 1 : -1))));
+    } else if (event.key === 'Enter' && results[selected]) {
+      event.preventDefault();
+      const r = results[selected];
+      open(r.documentId, r.hits[0]?.page ?? 1);
+    }
+  };
+
+  const onSearchBoxKeys = (event: KeyboardEvent<HTMLInputElement>) => {
+    // A search input clears itself on Esc; with a document open, Esc means "close it" instead.
+    if (event.key === 'Escape' && openDoc) {
+      event.preventDefault();
+      setOpenDoc(null);
+      return;
+    }
+    onResultKeys(event);
+  };
+
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      const action = shortcutFor(event);
+      if (!action) return;
+      // Dialogs and popovers handle their own Esc and keys.
+      if (event.target instanceof Element && event.target.closest('[role="dialog"], [role="alertdialog"]')) return;
+      switch (action) {
+        case 'focus-search':
+          event.preventDefault();
+          searchInput.current?.focus();
+          searchInput.current?.select();
+          break;
+        case 'close-document':
+          if (openDoc) {
+            event.preventDefault();
+            setOpenDoc(null);
+          }
+          break;
+        case 'area-1':
+        case 'area-2':
+          event.preventDefault();
+          setArea(AREAS[action === 'area-1' ? 0 : 1]);
+          break;
+        case 'show-shortcuts':
+          event.preventDefault();
+          setShortcutsOpen(true);
+          break;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openDoc]);
+
+  const showFailures = useCallback(() => {
+    setArea('library');
+    setLibraryTab('failures');
+  }, []);
+
+  const searchView = (
+    <SearchView
+      query={query}
+      onQueryChange={changeQuery}
+      search={search}
+      selected={selected}
+      onSelect={setSelected}
+      onOpen={open}
+      onListKeyDown={onResultKeys}
+      noFolders={roots !== null && roots.length === 0}
+      onGoToLibrary={() => setArea('library')}
+      compact={openDoc !== null}
+      onShowMore={() => setLimit((l) => Math.min(200, l + PAGE_SIZE))}
+    />
+  );
+
+  return (
+    <div className={styles.app}>
+      <TopBar
+        query={query}
+        onQueryChange={changeQuery}
+        onKeyDown={onSearchBoxKeys}
+        inputRef={searchInput}
+        navOpen={navOpen}
+        onToggleNav={() => setNavOpen((o) => !o)}
+        onShowShortcuts={() => setShortcutsOpen(true)}
+      />
+      <div className={styles.middle}>
+        <AppNav open={navOpen} area={area} onAreaChange={setArea} />
+        <main className={styles.main} aria-label={area === 'search' ? 'Search' : 'Library'}>
+          {area === 'library' ? (
+            <LibraryView tab={libraryTab} onTabChange={setLibraryTab} />
+          ) : openDoc ? (
+            <div className={styles.split}>
+              {searchView}
+              <div className={styles.docPane}>
+                <DocumentView
+                  key={openDoc.documentId}
+                  documentId={openDoc.documentId}
+                  page={openDoc.page}
+                  query={query}
+                  onPageChange={(page) => setOpenDoc({ ...openDoc, page })}
+                  onClose={() => setOpenDoc(null)}
+                />
+              </div>
+            </div>
+          ) : (
+            <div className={mergeClasses(styles.single)}>{searchView}</div>
+          )}
+        </main>
+      </div>
+      <StatusBar onShowFailures={showFailures} />
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <Toaster toasterId={TOASTER_ID} position="bottom-end" offset={{ vertical: 44 }} />
+      {dragging && (
+        <div className={styles.drop} aria-hidden>
+          Drop a folder to add it to the library
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { NavDrawer, NavDrawerBody, NavItem, makeStyles, tokens } from '@fluentui/react-components';
+import { Library20Filled, Library20Regular, Search20Filled, Search20Regular, bundleIcon } from '@fluentui/react-icons';
+import type { Area } from './areas.ts';
+
+const SearchIcon = bundleIcon(Search20Filled, Search20Regular);
+const LibraryIcon = bundleIcon(Library20Filled, Library20Regular);
+
+const useStyles = makeStyles({
+  drawer: { width: '200px', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, height: '100%' },
+});
+
+/** The app's areas. Only areas that exist are listed; more (Frameworks, Annex A…) come later. */
+export function AppNav({ open, area, onAreaChange }: { open: boolean; area: Area; onAreaChange: (area: Area) => void }) {
+  const styles = useStyles();
+  return (
+    <NavDrawer
+      id="app-nav"
+      className={styles.drawer}
+      open={open}
+      type="inline"
+      selectedValue={area}
+      onNavItemSelect={(_, data) => onAreaChange(data.value as Area)}
+      aria-label="Areas"
+    >
+      <NavDrawerBody>
+        <NavItem value="search" icon={<SearchIcon />} title="Search (Alt+1)">
+          Search
+        </NavItem>
+        <NavItem value="library" icon={<LibraryIcon />} title="Library (Alt+2)">
+          Library
+        </NavItem>
+      </NavDrawerBody>
+    </NavDrawer>
+  );
+}

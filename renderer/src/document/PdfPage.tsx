@@ -1,0 +1,102 @@
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { loadPdfJs } from './pdf.ts';
+import { markWords } from './text-layer-hits.ts';
+import './text-layer.css';
+
+const useStyles = makeStyles({
+  wrap: { padding: tokens.spacingHorizontalL, position: 'relative', minHeight: '200px' },
+  spinner: { position: 'absolute', top: tokens.spacingVerticalXXL, left: 0, right: 0 },
+});
+
+export interface PdfPageProps {
+  pdf: PDFDocumentProxy;
+  pageNumber: number;
+  /** Folded words to mark on the page. */
+  hitWords: ReadonlySet<string>;
+  /** Width available for the page, in CSS pixels. */
+  width: number;
+  onRendered?: (marked: number) => void;
+  onError?: (message: string) => void;
+}
+
+/** One PDF page: pixels on a canvas, with pdf.js's invisible text layer over it for selection and hit marks. */
+export function PdfPage({ pdf, pageNumber, hitWords, width, onRendered, onError }: PdfPageProps) {
+  const styles = useStyles();
+  const host = useRef<HTMLDivElement>(null);
+  const [busy, setBusy] = useState(true);
+  const notify = useRef({ onRendered, onError });
+  useEffect(() => {
+    notify.current = { onRendered, onError };
+  });
+
+  useEffect(() => {
+    const container = host.current;
+    if (!container || width <= 0) return;
+    let cancelled = false;
+    const cleanups: (() => void)[] = [];
+    setBusy(true);
+
+    (async () => {
+      const lib = await loadPdfJs();
+      const page = await pdf.getPage(pageNumber);
+      if (cancelled) return;
+      const natural = page.getViewport({ scale: 1 });
+      // Fit the width, but neither tiny nor absurdly large on a wide screen.
+      const scale = Math.min(2, Math.max(0.5, (width - 32) / natural.width));
+      const viewport = page.getViewport({ scale });
+      const ratio = window.devicePixelRatio || 1;
+
+      const pageDiv = document.createElement('div');
+      pageDiv.className = 'es-pdf-page';
+      pageDiv.dataset.testid = 'pdf-page';
+      pageDiv.style.width = `${Math.floor(viewport.width)}px`;
+      pageDiv.style.height = `${Math.floor(viewport.height)}px`;
+      pageDiv.style.setProperty('--scale-factor', String(scale));
+      pageDiv.style.setProperty('--total-scale-factor', String(scale));
+
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.floor(viewport.width * ratio);
+      canvas.height = Math.floor(viewport.height * ratio);
+      canvas.style.width = `${Math.floor(viewport.width)}px`;
+      canvas.style.height = `${Math.floor(viewport.height)}px`;
+      canvas.setAttribute('role', 'img');
+      canvas.setAttribute('aria-label', `Page ${pageNumber}`);
+      const textDiv = document.createElement('div');
+      textDiv.className = 'textLayer';
+      pageDiv.append(canvas, textDiv);
+
+      const textContent = await page.getTextContent();
+      if (cancelled) return;
+      // Start both and await them together with no await in between, so a cancellation always
+      // lands on a promise someone is waiting for (never an unhandled rejection).
+      const renderTask = page.render({ canvas, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
+      const textLayer = new lib.TextLayer({ textContentSource: textContent, container: textDiv, viewport });
+      cleanups.push(() => renderTask.cancel(), () => textLayer.cancel());
+      await Promise.all([renderTask.promise, textLayer.render()]);
+      if (cancelled) return;
+      const marked = markWords(textDiv, hitWords);
+      container.replaceChildren(pageDiv);
+      setBusy(false);
+      notify.current.onRendered?.(marked);
+    })().catch((error: unknown) => {
+      if (cancelled || (error instanceof Error && error.name === 'RenderingCancelledException')) return;
+      setBusy(false);
+      notify.current.onError?.(error instanceof Error ? error.message : String(error));
+    });
+
+    return () => {
+      cancelled = true;
+      for (const cleanup of cleanups) cleanup();
+    };
+    // onRendered/onError are read through refs: a new function identity must not redraw the page.
+  }, [pdf, pageNumber, hitWords, width]);
+
+  return (
+    <div className={styles.wrap}>
+      {busy && <Spinner className={styles.spinner} size="small" label="Drawing the page…" />}
+      <div ref={host} />
+    </div>
+  );
+}

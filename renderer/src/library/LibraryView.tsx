@@ -1,0 +1,117 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { Dismiss20Regular, FolderAdd20Regular, FolderAdd24Regular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { Root } from '../../../shared/contract.ts';
+import { useApi } from '../api/ApiContext.tsx';
+import { errorMessage } from '../api/client.ts';
+import { useAppData } from '../app/AppData.tsx';
+import { formatCount } from '../shared/format.ts';
+import { useAddFolder } from './AddFolder.tsx';
+import { FailuresList } from './FailuresList.tsx';
+import { RemoveRootDialog } from './RemoveRootDialog.tsx';
+import { RootCard } from './RootCard.tsx';
+
+export type LibraryTab = 'folders' | 'failures';
+
+const useStyles = makeStyles({
+  view: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, overflowY: 'auto', height: '100%', boxSizing: 'border-box' },
+  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
+  title: { margin: 0, fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold, flex: 1 },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', gap: tokens.spacingHorizontalL },
+  empty: { maxWidth: '560px', display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalXXL },
+  emptyTitle: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  icon: { color: tokens.colorBrandForeground1 },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+export function LibraryView({ tab, onTabChange }: { tab: LibraryTab; onTabChange: (tab: LibraryTab) => void }) {
+  const styles = useStyles();
+  const api = useApi();
+  const { roots, progress, refreshRoots, loadError } = useAppData();
+  const addFolder = useAddFolder();
+  const [removing, setRemoving] = useState<Root | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const problemCount = (roots ?? []).reduce((sum, r) => sum + r.failed + r.unsupported, 0);
+
+  const scan = (root: Root) => {
+    setActionError(null);
+    api.call('roots.scan', { rootId: root.id }).catch((e) => setActionError(errorMessage(e)));
+  };
+  const remove = async () => {
+    if (!removing) return;
+    setBusy(true);
+    try {
+      await api.call('roots.remove', { rootId: removing.id });
+      setRemoving(null);
+      await refreshRoots();
+    } catch (e) {
+      setActionError(errorMessage(e));
+      setRemoving(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const error = addFolder.error ?? actionError ?? loadError;
+
+  return (
+    <div className={styles.view}>
+      <div className={styles.head}>
+        <h1 className={styles.title}>Library</h1>
+        <Button appearance="primary" icon={<FolderAdd20Regular />} onClick={() => void addFolder.start()}>
+          Add folder
+        </Button>
+      </div>
+      {error && (
+        <MessageBar intent="error" data-testid="library-error">
+          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label="Dismiss"
+                icon={<Dismiss20Regular />}
+                onClick={() => {
+                  addFolder.setError(null);
+                  setActionError(null);
+                }}
+              />
+            }
+          />
+        </MessageBar>
+      )}
+      <TabList selectedValue={tab} onTabSelect={(_, data) => onTabChange(data.value as LibraryTab)}>
+        <Tab value="folders">Folders{roots ? ` (${formatCount(roots.length)})` : ''}</Tab>
+        <Tab value="failures">Files that need attention{roots ? ` (${formatCount(problemCount)})` : ''}</Tab>
+      </TabList>
+      {tab === 'failures' ? (
+        <FailuresList refreshKey={progress?.finishedAt ? Date.parse(progress.finishedAt) : 0} />
+      ) : roots === null ? (
+        <Spinner size="small" label="Loading the library…" />
+      ) : roots.length === 0 ? (
+        <section className={styles.empty} data-testid="library-empty">
+          <FolderAdd24Regular className={styles.icon} aria-hidden />
+          <h2 className={styles.emptyTitle}>Add the folders where your evidence lives</h2>
+          <p>Evidence Store reads your documents where they are, on this computer or a shared drive, and makes them searchable. Nothing is copied, moved or changed.</p>
+          <Button appearance="primary" icon={<FolderAdd20Regular />} onClick={() => void addFolder.start()}>
+            Add folder
+          </Button>
+          <span className={styles.hint}>You can also drag a folder onto this window.</span>
+        </section>
+      ) : (
+        <div className={styles.grid}>
+          {roots.map((root) => (
+            <RootCard
+              key={root.id}
+              root={root}
+              scanning={progress?.state === 'scanning' && progress.rootId === root.id}
+              onScan={() => scan(root)}
+              onRemove={() => setRemoving(root)}
+            />
+          ))}
+        </div>
+      )}
+      <RemoveRootDialog root={removing} busy={busy} onConfirm={() => void remove()} onCancel={() => setRemoving(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { Button, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowSync20Regular, CheckmarkCircle16Filled, Delete20Regular, Folder24Regular, PlugDisconnected16Filled } from '@fluentui/react-icons';
+import type { Root } from '../../../shared/contract.ts';
+import { formatCount, formatDateTime } from '../shared/format.ts';
+
+const useStyles = makeStyles({
+  card: { width: '100%', maxWidth: '420px' },
+  path: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  state: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
+  online: { color: tokens.colorPaletteGreenForeground1 },
+  offline: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  stats: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS, margin: 0, fontSize: tokens.fontSizeBase200 },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+export interface RootCardProps {
+  root: Root;
+  scanning: boolean;
+  onScan: () => void;
+  onRemove: () => void;
+}
+
+/** One folder in the library: where it is, whether it can be reached, and what was found in it. */
+export function RootCard({ root, scanning, onScan, onRemove }: RootCardProps) {
+  const styles = useStyles();
+  const online = root.state === 'online';
+  return (
+    <Card className={styles.card} data-testid="root-card" aria-label={`Folder ${root.label}`} role="group">
+      <CardHeader
+        image={<Folder24Regular aria-hidden />}
+        header={<Text weight="semibold">{root.label}</Text>}
+        description={
+          <span className={online ? `${styles.state} ${styles.online}` : `${styles.state} ${styles.offline}`}>
+            {online ? <CheckmarkCircle16Filled aria-hidden /> : <PlugDisconnected16Filled aria-hidden />}
+            {online ? 'Online' : 'Offline — could not be reached at the last scan'}
+          </span>
+        }
+      />
+      <Text className={styles.path} title={root.path}>
+        {root.path}
+      </Text>
+      <dl className={styles.stats}>
+        <dt className={styles.term}>Last scanned</dt>
+        <dd className={styles.value}>{scanning ? 'Scanning now…' : formatDateTime(root.lastScannedAt)}</dd>
+        <dt className={styles.term}>Documents</dt>
+        <dd className={styles.value} data-testid="root-documents">
+          {formatCount(root.documents)}
+        </dd>
+        <dt className={styles.term}>Could not be read</dt>
+        <dd className={styles.value}>{formatCount(root.failed)}</dd>
+        <dt className={styles.term}>Not supported</dt>
+        <dd className={styles.value}>{formatCount(root.unsupported)}</dd>
+      </dl>
+      <div className={styles.actions}>
+        <Button icon={<ArrowSync20Regular />} onClick={onScan} disabled={scanning}>
+          Scan now
+        </Button>
+        <Button appearance="subtle" icon={<Delete20Regular />} onClick={onRemove}>
+          Remove
+        </Button>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,120 @@
+import { Badge, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { DocumentPdf20Regular, DocumentText20Regular, Globe20Regular, Document20Regular } from '@fluentui/react-icons';
+import { memo, useEffect, useRef } from 'react';
+import type { SearchResult } from '../../../shared/contract.ts';
+import { baseName, formatDate, shortenPath } from '../shared/format.ts';
+import { formatLabel } from '../shared/formats.ts';
+import { Segments } from './Segments.tsx';
+
+const useStyles = makeStyles({
+  item: {
+    listStyle: 'none',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    borderLeft: '3px solid transparent',
+    cursor: 'default',
+  },
+  selected: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
+  },
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  title: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    textAlign: 'start',
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+  icon: { flexShrink: 0, color: tokens.colorNeutralForeground3 },
+  meta: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    marginTop: tokens.spacingVerticalXXS,
+  },
+  path: { overflowWrap: 'anywhere' },
+  hits: { margin: `${tokens.spacingVerticalS} 0 0`, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  hit: { listStyle: 'none', display: 'flex', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  page: { flexShrink: 0, minWidth: '44px', whiteSpace: 'nowrap' },
+});
+
+function FormatIcon({ format, className }: { format: string; className: string }) {
+  if (format === 'pdf') return <DocumentPdf20Regular className={className} aria-hidden />;
+  if (format === 'html') return <Globe20Regular className={className} aria-hidden />;
+  if (format === 'text') return <DocumentText20Regular className={className} aria-hidden />;
+  return <Document20Regular className={className} aria-hidden />;
+}
+
+export interface ResultItemProps {
+  result: SearchResult;
+  selected: boolean;
+  onOpen: (documentId: number, page: number) => void;
+  onSelect: () => void;
+}
+
+/** One document in the results: what it is, where it lives, and its best pages with the words marked. */
+export const ResultItem = memo(function ResultItem({ result, selected, onOpen, onSelect }: ResultItemProps) {
+  const styles = useStyles();
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+  const firstPage = result.hits[0]?.page ?? 1;
+  const paged = result.pageCount > 1;
+
+  return (
+    <li
+      ref={ref}
+      className={mergeClasses(styles.item, selected && styles.selected)}
+      aria-current={selected ? 'true' : undefined}
+      data-testid="search-result"
+      onClick={onSelect}
+      onDoubleClick={() => onOpen(result.documentId, firstPage)}
+    >
+      <div className={styles.header}>
+        <FormatIcon format={result.format} className={styles.icon} />
+        <Link as="button" className={styles.title} onClick={() => onOpen(result.documentId, firstPage)} title={result.title}>
+          {result.title}
+        </Link>
+        <Badge appearance="tint" color="informative" size="small">
+          {formatLabel(result.format)}
+        </Badge>
+      </div>
+      <div className={styles.meta}>
+        <span className={styles.path} title={result.path}>
+          {shortenPath(result.path)}
+        </span>
+        <span>in {baseName(result.folder)}</span>
+        <span>modified {formatDate(result.modified)}</span>
+      </div>
+      {result.hits.length > 0 && (
+        <ul className={styles.hits}>
+          {result.hits.map((hit) => (
+            <li key={hit.page} className={styles.hit}>
+              <Link
+                as="button"
+                className={styles.page}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  onOpen(result.documentId, hit.page);
+                }}
+                // The visible text leads the name, so voice control users can say what they see.
+                aria-label={paged ? `p. ${hit.pageLabel}: open ${result.title} at page ${hit.pageLabel}` : `view: open ${result.title}`}
+              >
+                {paged ? `p. ${hit.pageLabel}` : 'view'}
+              </Link>
+              <span>
+                <Segments segments={hit.snippet} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+});

@@ -1,0 +1,105 @@
+import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { KeyboardEvent } from 'react';
+import type { SearchResponse } from '../../../shared/contract.ts';
+import { formatCount, plural } from '../shared/format.ts';
+import { Facets } from './Facets.tsx';
+import { ResultItem } from './ResultItem.tsx';
+import { NoFoldersState, NoResultsState } from './SearchEmptyState.tsx';
+import { toggleFilter } from './query-edit.ts';
+import type { SearchState } from './useSearch.ts';
+
+const useStyles = makeStyles({
+  view: { display: 'grid', gridTemplateColumns: '230px minmax(0, 1fr)', height: '100%', minHeight: 0 },
+  narrow: { gridTemplateColumns: 'minmax(0, 1fr)' },
+  rail: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: 'auto', minHeight: 0 },
+  main: { display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0 },
+  summary: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    minHeight: '32px',
+  },
+  notes: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
+  list: { margin: 0, padding: 0, overflowY: 'auto', flex: 1, outline: 'none' },
+  more: { padding: tokens.spacingVerticalM, display: 'flex', justifyContent: 'center' },
+});
+
+export interface SearchViewProps {
+  query: string;
+  onQueryChange: (query: string) => void;
+  search: SearchState;
+  selected: number;
+  onSelect: (index: number) => void;
+  onOpen: (documentId: number, page: number) => void;
+  /** Keyboard handling shared with the search box (Up/Down/Enter). */
+  onListKeyDown: (event: KeyboardEvent) => void;
+  /** The library has no folders yet. */
+  noFolders: boolean;
+  onGoToLibrary: () => void;
+  /** A document is open beside the results: hide the facet rail to make room. */
+  compact: boolean;
+  onShowMore: () => void;
+}
+
+export function SearchView(props: SearchViewProps) {
+  const styles = useStyles();
+  const { query, search, compact } = props;
+  const response: SearchResponse | null = search.response;
+
+  if (props.noFolders) return <NoFoldersState onGoToLibrary={props.onGoToLibrary} />;
+
+  const showFacets = !compact && response !== null && response.total > 0;
+  return (
+    <div className={mergeClasses(styles.view, !showFacets && styles.narrow)}>
+      {showFacets && (
+        <div className={styles.rail}>
+          <Facets facets={response.facets} query={query} onToggle={(field, value) => props.onQueryChange(toggleFilter(query, field, value))} />
+        </div>
+      )}
+      <section className={styles.main} aria-label="Search results">
+        <div className={styles.summary} role="status" aria-live="polite" data-testid="search-summary">
+          {search.pending && <Spinner size="extra-tiny" aria-label="Searching" />}
+          {response && (
+            <span>
+              {query.trim() ? `${plural(response.total, 'document')} found` : `All documents (${formatCount(response.total)}), newest first`} in {formatCount(response.millis)} ms
+            </span>
+          )}
+        </div>
+        {search.error && (
+          <MessageBar intent="error" className={styles.notes} data-testid="search-error">
+            <MessageBarBody>{search.error}</MessageBarBody>
+          </MessageBar>
+        )}
+        {response && response.notes.length > 0 && (
+          <MessageBar intent="info" className={styles.notes} data-testid="search-notes">
+            <MessageBarBody>
+              {response.notes.map((note) => (
+                <div key={note}>{note}</div>
+              ))}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {response && response.total === 0 && query.trim() !== '' && <NoResultsState query={query} onQueryChange={props.onQueryChange} />}
+        {response && response.results.length > 0 && (
+          // Focusable so Up/Down work here too, not only in the search box.
+          <ul className={styles.list} role="list" aria-label="Documents found" tabIndex={0} onKeyDown={props.onListKeyDown} id="search-results">
+            {response.results.map((result, index) => (
+              <ResultItem key={result.documentId} result={result} selected={index === props.selected} onOpen={props.onOpen} onSelect={() => props.onSelect(index)} />
+            ))}
+            {response.results.length < response.total && (
+              <li className={styles.more}>
+                <Button onClick={props.onShowMore}>
+                  Showing {formatCount(response.results.length)} of {formatCount(response.total)} — show more
+                </Button>
+              </li>
+            )}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

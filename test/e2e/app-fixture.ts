@@ -1,0 +1,130 @@
+/**
+ * A real Evidence Store for the journeys: a temp folder with a copy of the fixture documents, a
+ * fresh index, and `npx evidence-store serve --port 0` started on it. One per worker (workers: 1),
+ * so the journeys share it; it is stopped when the worker ends.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/e2e/evidence/', import.meta.url));
+
+export interface RunningApp {
+  /** The launch address, with this run's token. */
+  launchUrl: string;
+  origin: string;
+  port: number;
+  token: string;
+  /** The copy of the fixture folder the journeys add to the library. */
+  evidenceDir: string;
+  /** Everything the server printed, for failure messages. */
+  output: () => string;
+}
+
+async function startApp(): Promise<{ app: RunningApp; stop: () => Promise<void> }> {
+  const tmp = mkdtempSync(join(tmpdir(), 'evidence-e2e-'));
+  const evidenceDir = join(tmp, 'Evidence');
+  cpSync(FIXTURES, evidenceDir, { recursive: true });
+  const child: ChildProcess = spawn('npx', ['evidence-store', 'serve', '--db', join(tmp, 'e2e.db'), '--port', '0'], {
+    cwd: REPO,
+    // Its own process group, so stopping it also stops the node process npx started.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const launchUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`evidence-store serve did not start within 60 s. Output:\n${output}`)), 60_000);
+    const check = () => {
+      const m = /Evidence Store is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/u.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`evidence-store serve exited with ${code}. Output:\n${output}`));
+    });
+  });
+  const url = new URL(launchUrl);
+
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (child.exitCode === null) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  };
+
+  return {
+    app: {
+      launchUrl,
+      origin: url.origin,
+      port: Number(url.port),
+      token: url.searchParams.get('token') ?? '',
+      evidenceDir,
+      output: () => output,
+    },
+    stop,
+  };
+}
+
+export const test = base.extend<{ openApp: () => Promise<void> }, { app: RunningApp }>({
+  app: [
+    // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const { app, stop } = await startApp();
+      await use(app);
+      await stop();
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+  /** Opens the launch URL: the server swaps the token for a cookie and redirects to the app. */
+  openApp: async ({ page, app }, use) => {
+    await use(async () => {
+      await page.goto(app.launchUrl);
+      await expect(page).toHaveURL(`${app.origin}/`);
+      await expect(page.getByRole('searchbox', { name: 'Search evidence' })).toBeVisible();
+    });
+  },
+});
+
+export { expect };
+
+/** Adds the fixture folder through the UI (browser mode: the path dialog) unless it is already in. */
+export async function ensureEvidenceAdded(page: Page, app: RunningApp): Promise<void> {
+  await page.getByRole('navigation', { name: 'Areas' }).getByText('Library').click();
+  const card = page.getByTestId('root-card');
+  if ((await card.count()) === 0) {
+    await page.getByRole('button', { name: 'Add folder' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Add a folder' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('Folder path').fill(app.evidenceDir);
+    await dialog.getByRole('button', { name: 'Add folder' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  // Scanned: the status bar says so and the card counts the three documents.
+  await expect(page.getByTestId('index-status')).toContainText('Index up to date', { timeout: 45_000 });
+  await expect(card.getByTestId('root-documents')).toHaveText('3', { timeout: 45_000 });
+}

@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { shortcutFor } from '../../renderer/src/app/shortcuts.ts';
+import { progressText, progressValue } from '../../renderer/src/status/progress-text.ts';
+import type { ScanProgress } from '../../shared/contract.ts';
+
+const key = (k: string, extra: Partial<KeyboardEvent> = {}) => ({ key: k, code: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, target: null, ...extra });
+
+describe('shortcuts', () => {
+  it('Ctrl+K and Cmd+K focus search from anywhere; / only when not typing', () => {
+    expect(shortcutFor(key('k', { ctrlKey: true }))).toBe('focus-search');
+    expect(shortcutFor(key('K', { metaKey: true }))).toBe('focus-search');
+    expect(shortcutFor(key('/'))).toBe('focus-search');
+    expect(shortcutFor(key('Escape'))).toBe('close-document');
+    expect(shortcutFor(key('1', { altKey: true, code: 'Digit1' }))).toBe('area-1');
+    expect(shortcutFor(key('?', { shiftKey: true }))).toBe('show-shortcuts');
+    expect(shortcutFor(key('a'))).toBeNull();
+  });
+
+  it('does not steal / or ? from a text field, but Ctrl+K still works there', () => {
+    const input = document.createElement('input');
+    expect(shortcutFor(key('/', { target: input }))).toBeNull();
+    expect(shortcutFor(key('?', { shiftKey: true, target: input }))).toBeNull();
+    expect(shortcutFor(key('k', { ctrlKey: true, target: input }))).toBe('focus-search');
+    const checkbox = document.createElement('input');
+    checkbox.type = 'checkbox';
+    expect(shortcutFor(key('/', { target: checkbox }))).toBe('focus-search');
+  });
+});
+
+const scanning: ScanProgress = {
+  state: 'scanning', rootId: 1, rootPath: 'C:\\Evidence', done: 1204, total: 3980, walking: false, currentPath: 'C:\\Evidence\\Plans\\plan.pdf',
+  indexed: 1000, unchanged: 200, unsupported: 3, failed: 1, startedAt: '2024-01-01T00:00:00Z', finishedAt: null,
+  paused: false, filesPerSecond: 0, secondsLeft: null, queued: 0,
+};
+
+describe('status bar text', () => {
+  it('counts files and names the current one while scanning', () => {
+    expect(progressText(scanning, 0)).toBe('Indexing 1,204 of 3,980 — plan.pdf');
+    expect(progressValue(scanning)).toBeCloseTo(1204 / 3980);
+  });
+
+  it('adds the rate, the time left and the folders waiting when known', () => {
+    expect(progressText({ ...scanning, filesPerSecond: 12, secondsLeft: 250, queued: 2 }, 0)).toBe(
+      'Indexing 1,204 of 3,980 · 12 files/s · about 4 min left · 2 more folders waiting — plan.pdf',
+    );
+    expect(progressText({ ...scanning, paused: true }, 0)).toBe('Indexing paused at 1,204 of 3,980');
+  });
+
+  it('says "found so far" while the total is still growing', () => {
+    expect(progressText({ ...scanning, walking: true }, 0)).toBe('Indexing 1,204 of 3,980 found so far — plan.pdf');
+    expect(progressValue({ ...scanning, walking: true })).toBeUndefined();
+  });
+
+  it('says the index is up to date when idle', () => {
+    expect(progressText({ ...scanning, state: 'idle' }, 12345)).toBe('Index up to date · 12,345 documents');
+  });
+});
