@@ -29,7 +29,7 @@ let popplerPages = 0;
 let popplerSeconds = 0;
 const readable: string[] = [];
 for (const file of pdfs) {
-  let pages = 0;
+  let pages: number;
   try {
     pages = Number(/Pages:\s+(\d+)/u.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))?.[1] ?? 0);
   } catch {

@@ -34,23 +34,22 @@ export function fold(token: string): string {
  * Returns the segments and the hit count.
  */
 export function highlightText(text: string, terms: Term[]): { segments: Segment[]; hits: number } {
-  const words = new Set<string>();
-  const prefixes: string[] = [];
+  const tokens = [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) }));
+  const ranges: [number, number][] = [];
   const inside: string[] = [];
   for (const term of terms) {
-    term.tokens.forEach((token, i) => {
-      const folded = fold(token);
-      if (term.kind === 'prefix' && i === term.tokens.length - 1) prefixes.push(folded);
-      else words.add(folded);
-    });
-    if (wantsSubstring(term)) inside.push(term.raw.toLowerCase());
-  }
-  const ranges: [number, number][] = [];
-  if (words.size || prefixes.length) {
-    for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
-      const folded = fold(m[0]);
-      if (words.has(folded) || prefixes.some((p) => folded.startsWith(p))) ranges.push([m.index, m.index + m[0].length]);
+    const want = term.tokens.map(fold);
+    const last = want.length - 1;
+    // A phrase is marked only where its words stand together, as the search matched it.
+    for (let i = 0; i + last < tokens.length; i++) {
+      let ok = true;
+      for (let k = 0; k <= last && ok; k++) {
+        const t = tokens[i + k].folded;
+        ok = term.kind === 'prefix' && k === last ? t.startsWith(want[k]) : t === want[k];
+      }
+      if (ok) ranges.push([tokens[i].start, tokens[i + last].end]);
     }
+    if (wantsSubstring(term)) inside.push(term.raw.toLowerCase());
   }
   if (inside.length) {
     const lower = text.toLowerCase();

@@ -21,6 +21,13 @@ describe('highlightText', () => {
     expect(mark('新しいマーケットモデルの説明', 'マーケットモデル').marked).toBe('新しい[マーケットモデル]の説明');
   });
 
+  it('marks a phrase only where its words stand together', () => {
+    expect(mark('The permanence team follow the kestrel permanence protocol.', '"kestrel permanence protocol"')).toEqual({
+      marked: 'The permanence team follow the [kestrel permanence protocol].',
+      hits: 1,
+    });
+  });
+
   it('marks nothing for an empty query and never produces markup', () => {
     expect(mark('<b>bold</b>', '')).toEqual({ marked: '<b>bold</b>', hits: 0 });
   });
