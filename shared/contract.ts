@@ -86,7 +86,15 @@ export const SearchResponse = z.object({
   query: z.string(),
   total: z.number().int(),
   results: z.array(SearchResult),
-  facets: z.object({ type: z.array(FacetValue), folder: z.array(FacetValue), year: z.array(FacetValue) }),
+  facets: z.object({
+    type: z.array(FacetValue),
+    folder: z.array(FacetValue),
+    year: z.array(FacetValue),
+    judgement: z.array(FacetValue),
+    status: z.array(FacetValue),
+    team: z.array(FacetValue),
+    tagged: z.array(FacetValue),
+  }),
   /** Words the query highlighted, for the document view. */
   terms: z.array(z.string()),
   /** Parts of the query that were ignored (e.g. a lone '-' or an unknown filter value), in plain words. */

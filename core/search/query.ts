@@ -30,6 +30,13 @@ export interface Filters {
   /** Epoch milliseconds, inclusive lower bound / exclusive upper bound on the file's modified time. */
   modifiedFrom: number | null;
   modifiedTo: number | null;
+  /** Evidence filters: judgement and criterion ids, evidence status (or "stale"), owning team. */
+  judgements: string[];
+  criteria: string[];
+  statuses: string[];
+  teams: string[];
+  /** tagged:yes / tagged:no; null when not asked. */
+  tagged: boolean | null;
 }
 
 export interface ParsedQuery {
@@ -92,13 +99,17 @@ function lex(input: string): RawUnit[] {
   return units;
 }
 
-const FIELDS = new Set(['type', 'folder', 'modified']);
+const FIELDS = new Set(['type', 'folder', 'modified', 'judgement', 'criterion', 'status', 'team', 'tagged']);
+const STATUSES = new Set(['draft', 'approved', 'retired', 'stale']);
 
 export function parseQuery(input: string): ParsedQuery {
   const result: ParsedQuery = {
     groups: [],
     excluded: [],
-    filters: { types: [], notTypes: [], folders: [], notFolders: [], modifiedFrom: null, modifiedTo: null },
+    filters: {
+      types: [], notTypes: [], folders: [], notFolders: [], modifiedFrom: null, modifiedTo: null,
+      judgements: [], criteria: [], statuses: [], teams: [], tagged: null,
+    },
     notes: [],
   };
   let pendingOr = false;
@@ -159,6 +170,26 @@ function applyFilter(q: ParsedQuery, field: string, value: string, negated: bool
     (negated ? f.notTypes : f.types).push(value.toLowerCase().replace(/^\./u, ''));
   } else if (field === 'folder') {
     (negated ? f.notFolders : f.folders).push(value);
+  } else if (field === 'judgement' || field === 'criterion' || field === 'team') {
+    if (negated) {
+      q.notes.push(`Ignored “-${field}:${value}”: ${field} filters cannot be negated; try tagged:no.`);
+      return;
+    }
+    (field === 'judgement' ? f.judgements : field === 'criterion' ? f.criteria : f.teams).push(value);
+  } else if (field === 'status') {
+    const v = value.toLowerCase();
+    if (!STATUSES.has(v) || negated) {
+      q.notes.push(`Ignored “${negated ? '-' : ''}status:${value}”: use status:draft, status:approved, status:retired or status:stale.`);
+      return;
+    }
+    f.statuses.push(v);
+  } else if (field === 'tagged') {
+    const v = value.toLowerCase();
+    if (v !== 'yes' && v !== 'no') {
+      q.notes.push(`Ignored “tagged:${value}”: use tagged:yes or tagged:no.`);
+      return;
+    }
+    f.tagged = (v === 'yes') !== negated;
   } else if (field === 'modified') {
     const range = parseDateRange(value);
     if (!range || negated) {

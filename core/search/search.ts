@@ -15,6 +15,8 @@ export interface SearchOptions {
   offset?: number;
   /** Best pages shown per document. */
   hitsPerDocument?: number;
+  /** A judgement id's name for the facet (from the frameworks in use). */
+  judgementLabel?: (id: string) => string;
 }
 
 /** bm25 weights for (title, body): a word in the file name or title counts ten times a word in the text. */
@@ -69,7 +71,7 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
     query,
     total: matches.length,
     results,
-    facets: facets(db, matches.map((m) => m.doc)),
+    facets: facets(db, matches.map((m) => m.doc), options.judgementLabel ?? ((id) => id)),
     terms: [...new Set(highlightTerms(parsed).flatMap((t) => t.tokens))],
     notes,
     millis: Math.round(performance.now() - started),
@@ -81,7 +83,7 @@ function empty(query: string, parsed: ParsedQuery, started: number, note: string
     query,
     total: 0,
     results: [],
-    facets: { type: [], folder: [], year: [] },
+    facets: { type: [], folder: [], year: [], judgement: [], status: [], team: [], tagged: [] },
     terms: [],
     notes: [...parsed.notes, note],
     millis: Math.round(performance.now() - started),
@@ -111,6 +113,33 @@ function filterSql(q: ParsedQuery): { where: string; params: unknown[] } {
   };
   for (const name of f.folders) conds.push(folderCond(name));
   for (const name of f.notFolders) conds.push('NOT ' + folderCond(name));
+  const evidence = (cond: string, value?: string) => {
+    if (value !== undefined) params.push(value);
+    return `EXISTS (SELECT 1 FROM evidence e WHERE e.document_id = d.id AND ${cond})`;
+  };
+  const tagged = (cond: string, value: string) => {
+    params.push(value);
+    return `EXISTS (SELECT 1 FROM evidence e JOIN tags t ON t.evidence_id = e.id WHERE e.document_id = d.id AND e.status <> 'retired' AND ${cond})`;
+  };
+  for (const j of f.judgements) conds.push(tagged('lower(t.judgement_id) = lower(?)', j));
+  for (const c of f.criteria) conds.push(tagged('lower(t.criterion_id) = lower(?)', c));
+  for (const t of f.teams) conds.push(evidence('lower(e.team) = lower(?)', t));
+  if (f.statuses.length) {
+    conds.push(
+      '(' +
+        f.statuses
+          .map((st) =>
+            st === 'stale'
+              ? evidence(`e.status <> 'retired' AND e.review_by IS NOT NULL AND e.review_by < date('now')`)
+              : evidence('e.status = ?', st),
+          )
+          .join(' OR ') +
+        ')',
+    );
+  }
+  if (f.tagged !== null) {
+    conds.push(`${f.tagged ? '' : 'NOT '}EXISTS (SELECT 1 FROM evidence e JOIN tags t ON t.evidence_id = e.id WHERE e.document_id = d.id AND e.status <> 'retired')`);
+  }
   if (f.modifiedFrom !== null || f.modifiedTo !== null) {
     params.push(f.modifiedFrom ?? Number.MIN_SAFE_INTEGER, f.modifiedTo ?? Number.MAX_SAFE_INTEGER);
     conds.push(`EXISTS (SELECT 1 FROM files f WHERE f.document_id = d.id AND f.missing = 0 AND f.mtime_ms >= ? AND f.mtime_ms < ?)`);
@@ -249,8 +278,8 @@ function documentRows(db: Db, docs: number[]): Map<number, ResultDetails> {
   return out;
 }
 
-function facets(db: Db, docs: number[]): SearchResponse['facets'] {
-  if (!docs.length) return { type: [], folder: [], year: [] };
+function facets(db: Db, docs: number[], judgementLabel: (id: string) => string): SearchResponse['facets'] {
+  if (!docs.length) return { type: [], folder: [], year: [], judgement: [], status: [], team: [], tagged: [] };
   const ids = JSON.stringify(docs);
   const type = (db
     .prepare(`SELECT format AS value, COUNT(*) AS count FROM documents WHERE id IN (SELECT value FROM json_each(?)) GROUP BY format ORDER BY count DESC, value`)
@@ -269,5 +298,32 @@ function facets(db: Db, docs: number[]): SearchResponse['facets'] {
        ) GROUP BY y ORDER BY y DESC`,
     )
     .all(ids) as { value: string; count: number }[]).map((r): FacetValue => ({ ...r, label: r.value }));
-  return { type, folder, year };
+  const counted = (sql: string, label: (v: string) => string = (v) => v) =>
+    (db.prepare(sql).all(ids) as { value: string; count: number }[]).map((r): FacetValue => ({ ...r, label: label(r.value) }));
+  const judgement = counted(
+    `SELECT t.judgement_id AS value, COUNT(DISTINCT e.document_id) AS count FROM evidence e JOIN tags t ON t.evidence_id = e.id
+     WHERE e.status <> 'retired' AND e.document_id IN (SELECT value FROM json_each(?)) GROUP BY t.judgement_id ORDER BY count DESC, value`,
+    judgementLabel,
+  );
+  const status = counted(
+    `SELECT e.status AS value, COUNT(*) AS count FROM evidence e WHERE e.document_id IN (SELECT value FROM json_each(?))
+     GROUP BY e.status ORDER BY count DESC, value`,
+    (v) => v[0].toUpperCase() + v.slice(1),
+  );
+  const team = counted(
+    `SELECT e.team AS value, COUNT(*) AS count FROM evidence e WHERE e.team <> '' AND e.document_id IN (SELECT value FROM json_each(?))
+     GROUP BY lower(e.team) ORDER BY count DESC, value`,
+  );
+  const taggedCount = db
+    .prepare(
+      `SELECT COUNT(DISTINCT e.document_id) FROM evidence e JOIN tags t ON t.evidence_id = e.id
+       WHERE e.status <> 'retired' AND e.document_id IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .get(ids) as number;
+  const tagged = [
+    { value: 'yes', label: 'Tagged', count: taggedCount },
+    { value: 'no', label: 'Not tagged', count: docs.length - taggedCount },
+  ].filter((t) => t.count > 0);
+  return { type, folder, year, judgement, status, team, tagged };
 }

@@ -6,6 +6,7 @@
 import { extname } from 'node:path';
 import type { Db } from './database.ts';
 import type { Extracted } from '../extract/types.ts';
+import { followFileToNewContent } from '../evidence/follow-file.ts';
 
 export type FileStatus = 'indexed' | 'unsupported' | 'failed';
 
@@ -78,7 +79,10 @@ function upsertFile(db: Db, f: SeenFile, scanId: number, documentId: number | nu
       `UPDATE files SET root_id = ?, name = ?, ext = ?, size = ?, mtime_ms = ?, document_id = ?, status = ?, reason = ?, detail = ?,
          missing = 0, seen_scan = ?, updated_at = ? WHERE id = ?`,
     ).run(f.rootId, f.name, ext, f.size, f.mtimeMs, documentId, status, reason, detail, scanId, now, existing.id);
-    if (existing.document_id !== null && existing.document_id !== documentId) refreshTitles(db, existing.document_id);
+    if (existing.document_id !== null && existing.document_id !== documentId) {
+      refreshTitles(db, existing.document_id);
+      if (documentId !== null) followFileToNewContent(db, existing.document_id, documentId, f.path);
+    }
     return existing.id;
   }
   return db

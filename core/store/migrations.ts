@@ -154,6 +154,7 @@ export const migrations: readonly string[] = [
     id            INTEGER PRIMARY KEY,
     evidence_id   INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,
     framework_id  TEXT NOT NULL,
+    judgement_id  TEXT NOT NULL,
     criterion_id  TEXT NOT NULL,
     strength      TEXT NOT NULL DEFAULT 'supporting' CHECK (strength IN ('key', 'supporting')),
     note          TEXT NOT NULL DEFAULT '',

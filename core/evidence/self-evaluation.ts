@@ -1,0 +1,47 @@
+/**
+ * The group's self-evaluation, per judgement, in the shape ILACS asks for: what we know about the
+ * quality and impact of practice, how we know it (with linked evidence), what we plan to do; plus
+ * the group's own grade estimate.
+ */
+import type { Db } from '../store/database.ts';
+import { record } from './history.ts';
+
+export interface SelfEvaluation {
+  frameworkId: string;
+  judgementId: string;
+  know: string;
+  how: string;
+  next: string;
+  grade: string | null;
+  evidenceIds: number[];
+  updatedAt: string | null;
+}
+
+export function getSelfEvaluation(db: Db, frameworkId: string, judgementId: string): SelfEvaluation {
+  const r = db.prepare('SELECT * FROM self_evaluations WHERE framework_id = ? AND judgement_id = ?').get(frameworkId, judgementId) as
+    | { know: string; how: string; next: string; grade: string | null; evidence_ids: string; updated_at: string }
+    | undefined;
+  return {
+    frameworkId,
+    judgementId,
+    know: r?.know ?? '',
+    how: r?.how ?? '',
+    next: r?.next ?? '',
+    grade: r?.grade ?? null,
+    evidenceIds: r ? (JSON.parse(r.evidence_ids) as number[]) : [],
+    updatedAt: r?.updated_at ?? null,
+  };
+}
+
+export function saveSelfEvaluation(db: Db, s: Omit<SelfEvaluation, 'updatedAt'>, user: string): SelfEvaluation {
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO self_evaluations (framework_id, judgement_id, know, how, next, grade, evidence_ids, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (framework_id, judgement_id) DO UPDATE SET know = excluded.know, how = excluded.how, next = excluded.next,
+         grade = excluded.grade, evidence_ids = excluded.evidence_ids, updated_at = excluded.updated_at`,
+    ).run(s.frameworkId, s.judgementId, s.know, s.how, s.next, s.grade, JSON.stringify([...new Set(s.evidenceIds)]), new Date().toISOString());
+    record(db, user, 'self-evaluation saved', {}, { frameworkId: s.frameworkId, judgementId: s.judgementId });
+  })();
+  return getSelfEvaluation(db, s.frameworkId, s.judgementId);
+}
