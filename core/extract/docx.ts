@@ -8,6 +8,7 @@
  * on one trailing page labelled "Headers, footers and notes" so they never skew body page numbers.
  */
 import { readCoreProperties } from './ooxml-props.ts';
+import { dirOf, mainPartOf, readRelationships, relsPathOf, resolveTarget } from './ooxml-rels.ts';
 import { ExtractError } from './types.ts';
 import type { Extracted, ExtractedPage, ExtractLimits, Extractor } from './types.ts';
 import { attribute, parseXml } from './xml.ts';
@@ -17,50 +18,6 @@ export const NOTES_PAGE_LABEL = 'Headers, footers and notes';
 
 /** Relationship types (by suffix: Transitional and Strict differ only in the URI prefix). */
 const SIDE_PART_ORDER = ['/header', '/footer', '/footnotes', '/endnotes', '/comments'];
-
-interface Relationship {
-  type: string;
-  target: string;
-  external: boolean;
-}
-
-function readRelationships(entries: Map<string, Uint8Array>, relsPath: string): Relationship[] {
-  const bytes = entries.get(relsPath);
-  if (!bytes) return [];
-  const rels: Relationship[] = [];
-  parseXml(bytes, relsPath, {
-    open(name, attrs) {
-      if (name !== 'Relationship') return;
-      rels.push({
-        type: attribute(attrs, 'Type') ?? '',
-        target: attribute(attrs, 'Target') ?? '',
-        external: attribute(attrs, 'TargetMode') === 'External',
-      });
-    },
-  });
-  return rels;
-}
-
-/** Resolve a relationship target against the folder of the part that owns it. */
-function resolveTarget(baseDir: string, target: string): string {
-  const segments = target.startsWith('/') ? [] : baseDir.split('/').filter(Boolean);
-  for (const segment of target.replace(/^\//, '').split('/')) {
-    if (segment === '..') segments.pop();
-    else if (segment && segment !== '.') segments.push(segment);
-  }
-  return segments.join('/');
-}
-
-function dirOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash);
-}
-
-function relsPathOf(part: string): string {
-  const dir = dirOf(part);
-  const base = part.slice(dir.length ? dir.length + 1 : 0);
-  return `${dir ? `${dir}/` : ''}_rels/${base}.rels`;
-}
 
 /**
  * Walk one WordprocessingML part. `onPageBreak` is called where a new page starts; parts
@@ -131,11 +88,8 @@ export const docxExtractor: Extractor = {
     // Only XML and relationship parts: media and embedded files are never inflated.
     const entries = readZipEntries(bytes, limits, (name) => /\.(xml|rels)$/i.test(name) && !/^word\/(media|embeddings)\//.test(name));
 
-    const officeDocument = readRelationships(entries, '_rels/.rels').find(
-      (rel) => rel.type.endsWith('/officeDocument') && !rel.external,
-    );
-    const mainPart = officeDocument ? resolveTarget('', officeDocument.target) : 'word/document.xml';
-    const mainBytes = entries.get(mainPart) ?? entries.get('word/document.xml');
+    const mainPart = mainPartOf(entries, 'word/document.xml');
+    const mainBytes = entries.get(mainPart);
     if (!mainBytes) throw new ExtractError('corrupt', `not a Word document: ${mainPart} is missing`);
 
     const pageTexts: string[] = [];

@@ -2,49 +2,48 @@
  * One entry point: bytes and a file name in, an outcome out. It never throws, so a scan can
  * record whatever happens to one file and carry on with the next.
  */
+import { docExtractor } from './doc.ts';
 import { docxExtractor } from './docx.ts';
+import { emlExtractor } from './eml.ts';
 import { htmlExtractor } from './html.ts';
+import { mboxExtractor } from './mbox.ts';
+import { msgExtractor } from './msg.ts';
 import { ole2Content } from './ole2.ts';
 import { pdfExtractor } from './pdf.ts';
 import { extensionOf, isImageFormat, sniffFormat } from './sniff.ts';
 import type { Sniffed } from './sniff.ts';
+import { rtfExtractor } from './rtf.ts';
 import { textExtractor } from './text.ts';
 import { DEFAULT_LIMITS, ExtractError } from './types.ts';
-import type { Extracted, ExtractLimits, Extractor, FailureReason } from './types.ts';
-import { listZipEntries, zipContentFormat } from './zip.ts';
+import type { ExtractContext, Extracted, ExtractLimits, ExtractOutcome, Extractor, FailureReason } from './types.ts';
+import { odfExtractor } from './odf.ts';
+import { pptxExtractor } from './pptx.ts';
+import { xlsxExtractor } from './xlsx.ts';
+import { listZipEntries, odfMimeFormat, zipContentFormat } from './zip.ts';
 
-export type ExtractOutcome =
-  | { status: 'indexed'; format: string; extracted: Extracted }
-  | { status: 'unsupported'; format: string; detail: string }
-  | { status: 'failed'; format: string; reason: FailureReason; detail: string };
+export type { ExtractOutcome } from './types.ts';
 
-const EXTRACTORS: readonly Extractor[] = [pdfExtractor, docxExtractor, textExtractor, htmlExtractor];
+const EXTRACTORS: readonly Extractor[] = [
+  pdfExtractor, docxExtractor, textExtractor, htmlExtractor, xlsxExtractor, pptxExtractor, odfExtractor, rtfExtractor,
+  emlExtractor, mboxExtractor, msgExtractor, docExtractor,
+];
 
 function extractorFor(format: string): Extractor | undefined {
   return EXTRACTORS.find((e) => e.formats.includes(format));
 }
 
+/** What the user can do about a format that is recognised but not read. */
 const FORMAT_NAMES: Record<string, string> = {
-  doc: 'Word 97-2003 documents (.doc)',
-  xls: 'Excel 97-2003 workbooks (.xls)',
-  ppt: 'PowerPoint 97-2003 presentations (.ppt)',
-  msg: 'Outlook messages (.msg)',
-  eml: 'e-mail messages (.eml)',
-  mbox: 'mailboxes (.mbox)',
-  xlsx: 'Excel workbooks (.xlsx)',
-  pptx: 'PowerPoint presentations (.pptx)',
-  odt: 'OpenDocument text (.odt)',
-  ods: 'OpenDocument spreadsheets (.ods)',
-  odp: 'OpenDocument presentations (.odp)',
-  odf: 'OpenDocument files',
-  rtf: 'Rich Text Format (.rtf)',
-  zip: 'zip archives',
+  xls: 'Excel 97-2003 workbooks (.xls) cannot be indexed: save as .xlsx',
+  ppt: 'PowerPoint 97-2003 presentations (.ppt) cannot be indexed: save as .pptx',
+  odf: 'OpenDocument drawings, charts and formulas cannot be indexed: only text, spreadsheets and presentations are read',
+  ole2: 'this Office 97-2003 file holds no Word, Excel, PowerPoint or Outlook content that can be indexed',
+  zip: 'zip archives cannot be indexed: unzip them into the folder to index their files',
 };
 
 function unsupportedDetail(format: string): string {
   if (isImageFormat(format)) return `${format.toUpperCase()} image: pictures are not indexed (text in images needs OCR)`;
-  const name = FORMAT_NAMES[format] ?? `'${format}' files`;
-  return `${name} cannot be indexed yet`;
+  return FORMAT_NAMES[format] ?? `'${format}' files cannot be indexed`;
 }
 
 /** Extensions that promise a binary container: plain text under such a name is damage, not a document. */
@@ -55,8 +54,9 @@ function refine(bytes: Uint8Array, sniffed: Sniffed, ext: string): Sniffed | { e
   if (sniffed.format === 'text' && BINARY_PROMISES.has(ext)) return { mismatch: ext };
   if (sniffed.container === 'zip') {
     try {
-      const inner = zipContentFormat(listZipEntries(bytes));
-      if (inner === 'odf') return sniffed.format === 'zip' ? { ...sniffed, format: 'odf' } : sniffed;
+      let inner = zipContentFormat(listZipEntries(bytes));
+      // The mimetype entry says which OpenDocument this is; a damaged one leaves the name to decide.
+      if (inner === 'odf') inner = odfMimeFormat(bytes) ?? (['odt', 'ods', 'odp'].includes(sniffed.format) ? sniffed.format : 'odf');
       if (inner) return { ...sniffed, format: inner, supported: extractorFor(inner) !== undefined };
     } catch {
       // Unlistable zip: keep the name's verdict; a supported extractor will report it as corrupt.
@@ -69,7 +69,8 @@ function refine(bytes: Uint8Array, sniffed: Sniffed, ext: string): Sniffed | { e
     if (inner === 'encrypted' || (ooxml && inner === null)) {
       return { encrypted: ooxml ? sniffed.format : 'ooxml' };
     }
-    return { ...sniffed, format: inner ?? sniffed.format, supported: false };
+    const format = inner ?? sniffed.format;
+    return { ...sniffed, format, supported: extractorFor(format) !== undefined };
   }
   return sniffed;
 }
@@ -101,11 +102,12 @@ function failureOf(err: unknown): { reason: FailureReason; detail: string } {
   return { reason: 'corrupt', detail: message || 'unreadable content' };
 }
 
-export async function extractFile(
-  bytes: Uint8Array,
-  fileName: string,
-  limits: ExtractLimits = DEFAULT_LIMITS,
-): Promise<ExtractOutcome> {
+export function extractFile(bytes: Uint8Array, fileName: string, limits: ExtractLimits = DEFAULT_LIMITS): Promise<ExtractOutcome> {
+  return extractAt(bytes, fileName, limits, 0);
+}
+
+/** `extractFile` for a file `depth` containers deep (an e-mail attachment is depth 1). */
+async function extractAt(bytes: Uint8Array, fileName: string, limits: ExtractLimits, depth: number): Promise<ExtractOutcome> {
   let format = extensionOf(fileName) || 'unknown';
   try {
     if (bytes.length === 0) return { status: 'failed', format, reason: 'empty', detail: 'the file is empty (0 bytes)' };
@@ -128,7 +130,11 @@ export async function extractFile(
     format = refined.format;
     const extractor = refined.supported ? extractorFor(format) : undefined;
     if (!extractor) return { status: 'unsupported', format, detail: unsupportedDetail(format) };
-    const extracted = await extractor.extract(bytes, limits);
+    const context: ExtractContext = {
+      depth,
+      extractNested: (inner, innerName, innerLimits) => extractAt(inner, innerName, innerLimits, depth + 1),
+    };
+    const extracted = await extractor.extract(bytes, limits, context);
     return { status: 'indexed', format, extracted: finish(extracted, limits.maxTextChars) };
   } catch (err) {
     return { status: 'failed', format, ...failureOf(err) };

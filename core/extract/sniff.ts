@@ -5,8 +5,10 @@
  * so the extension is a hint, never the verdict.
  */
 
-/** Formats this slice can extract; everything else is reported as unsupported (not failed). */
-export const SUPPORTED_FORMATS: readonly string[] = ['pdf', 'docx', 'text', 'html'];
+/** Formats that can be extracted; everything else is reported as unsupported (not failed). */
+export const SUPPORTED_FORMATS: readonly string[] = [
+  'pdf', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'text', 'html', 'rtf', 'eml', 'mbox', 'msg', 'doc',
+];
 
 export interface Sniffed {
   format: string;
@@ -129,7 +131,31 @@ function looksLikeText(head: Uint8Array): boolean {
   return control <= n * 0.02;
 }
 
-const MAIL_HEADER = /^(return-path:|received:|delivered-to:|mime-version:|message-id:|x-mozilla-status|from:[^\n]*@)/;
+/** Header names that, two or more together at the top of a file, make it an RFC 822 message. */
+const MAIL_HEADERS = new Set([
+  'received', 'return-path', 'delivered-to', 'mime-version', 'message-id', 'from', 'to', 'cc', 'subject',
+  'date', 'reply-to', 'sender', 'content-type', 'in-reply-to', 'references', 'x-mozilla-status',
+]);
+
+/**
+ * An e-mail starts with a block of "Name: value" header lines (continuations indented): the file's
+ * first line must be one, and at least two known mail headers must appear before the first
+ * non-header line. Prose that happens to start "Subject: budget" does not qualify.
+ */
+function looksLikeMail(lead: string): boolean {
+  const lines = lead.split(/\r?\n/);
+  // The lead is cut at 512 characters: its last line may be partial, so it is not judged.
+  if (lines.length > 1) lines.pop();
+  let known = 0;
+  for (const [i, line] of lines.entries()) {
+    if (line === '') break;
+    if (/^[ \t]/.test(line) && i > 0) continue;
+    const header = /^([\x21-\x39\x3b-\x7e]+):/.exec(line);
+    if (!header) return false;
+    if (MAIL_HEADERS.has(header[1])) known++;
+  }
+  return known >= 2;
+}
 
 function result(format: string, container?: Sniffed['container']): Sniffed {
   const sniffed: Sniffed = { format, supported: SUPPORTED_FORMATS.includes(format) };
@@ -169,7 +195,7 @@ export function sniffFormat(head: Uint8Array, fileName: string): Sniffed {
   if (ext === 'rtf') return result('rtf');
   // An mbox "From " line carries a ctime date; prose starting "From the director…" does not.
   if (/^from \S+\s+(mon|tue|wed|thu|fri|sat|sun) /.test(lead)) return result('mbox');
-  if (MAIL_HEADER.test(lead)) return result('eml');
+  if (looksLikeMail(lead)) return result('eml');
   return result('text');
 }
 

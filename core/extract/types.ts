@@ -62,8 +62,25 @@ export const DEFAULT_LIMITS: ExtractLimits = {
   maxTextChars: 20_000_000,
 };
 
+/** What `extractFile` says about one file (or one e-mail attachment). */
+export type ExtractOutcome =
+  | { status: 'indexed'; format: string; extracted: Extracted }
+  | { status: 'unsupported'; format: string; detail: string }
+  | { status: 'failed'; format: string; reason: FailureReason; detail: string };
+
+/**
+ * Handed to extractors of container formats (e-mail) so they can run files they hold back
+ * through `extractFile` without importing it (which would make a module cycle).
+ */
+export interface ExtractContext {
+  /** How many containers deep this file is: 0 for a file on disk, 1 for an e-mail attachment … */
+  depth: number;
+  /** Extract a file found inside this one, one level deeper, under `limits`. */
+  extractNested(bytes: Uint8Array, fileName: string, limits: ExtractLimits): Promise<ExtractOutcome>;
+}
+
 export interface Extractor {
   /** The format ids this extractor handles (as returned by sniffing). */
   readonly formats: readonly string[];
-  extract(bytes: Uint8Array, limits: ExtractLimits): Promise<Extracted>;
+  extract(bytes: Uint8Array, limits: ExtractLimits, context?: ExtractContext): Promise<Extracted>;
 }

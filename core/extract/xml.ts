@@ -29,13 +29,26 @@ export function attribute(attributes: Readonly<Record<string, string>>, name: st
 }
 
 /** XML parts are UTF-8 (sometimes with a BOM) or, rarely, UTF-16 with a BOM. */
-function decodeXmlBytes(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return new TextDecoder('utf-8').decode(bytes);
+function decoderFor(firstBytes: Uint8Array): TextDecoder {
+  if (firstBytes[0] === 0xff && firstBytes[1] === 0xfe) return new TextDecoder('utf-16le');
+  if (firstBytes[0] === 0xfe && firstBytes[1] === 0xff) return new TextDecoder('utf-16be');
+  return new TextDecoder('utf-8');
 }
 
-export function parseXml(bytes: Uint8Array, partName: string, handlers: XmlHandlers): void {
+function wrapError(err: unknown, partName: string): unknown {
+  // Our own errors (ExtractError, a spent text budget) were thrown by a handler: pass them on.
+  if (err instanceof Error && err.constructor !== Error) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new ExtractError('corrupt', `${partName} is not well-formed XML: ${message}`);
+}
+
+export interface XmlStream {
+  write(chunk: Uint8Array): void;
+  close(): void;
+}
+
+/** A parser fed chunk by chunk (from `streamZipEntry`), so big parts are never held whole. */
+export function createXmlStream(partName: string, handlers: XmlHandlers): XmlStream {
   const parser = new SaxesParser({ xmlns: false, position: false });
   const { open, close, text } = handlers;
   if (open) parser.on('opentag', (tag) => open(localName(tag.name), tag.attributes));
@@ -44,11 +57,30 @@ export function parseXml(bytes: Uint8Array, partName: string, handlers: XmlHandl
     parser.on('text', text);
     parser.on('cdata', text);
   }
-  try {
-    parser.write(decodeXmlBytes(bytes)).close();
-  } catch (err) {
-    if (err instanceof ExtractError) throw err;
-    const message = err instanceof Error ? err.message : String(err);
-    throw new ExtractError('corrupt', `${partName} is not well-formed XML: ${message}`);
-  }
+  let decoder: TextDecoder | null = null;
+  return {
+    write(chunk) {
+      if (chunk.length === 0) return;
+      decoder ??= decoderFor(chunk);
+      try {
+        parser.write(decoder.decode(chunk, { stream: true }));
+      } catch (err) {
+        throw wrapError(err, partName);
+      }
+    },
+    close() {
+      try {
+        if (decoder) parser.write(decoder.decode());
+        parser.close();
+      } catch (err) {
+        throw wrapError(err, partName);
+      }
+    },
+  };
+}
+
+export function parseXml(bytes: Uint8Array, partName: string, handlers: XmlHandlers): void {
+  const stream = createXmlStream(partName, handlers);
+  stream.write(bytes);
+  stream.close();
 }

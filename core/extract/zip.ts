@@ -7,7 +7,7 @@ import { ExtractError } from './types.ts';
 import type { ExtractLimits } from './types.ts';
 
 /** The ratio limit only applies to entries this big: tiny XML parts compress absurdly well. */
-const RATIO_THRESHOLD_BYTES = 1024 * 1024;
+export const RATIO_THRESHOLD_BYTES = 1024 * 1024;
 
 function corrupt(err: unknown): ExtractError {
   const message = err instanceof Error ? err.message : String(err);
@@ -87,4 +87,25 @@ export function zipContentFormat(names: readonly string[]): string | null {
   if (has('ppt/')) return 'pptx';
   if (names.includes('content.xml') || names.includes('mimetype')) return 'odf';
   return null;
+}
+
+const ODF_MIME: Record<string, string> = {
+  'application/vnd.oasis.opendocument.text': 'odt',
+  'application/vnd.oasis.opendocument.text-template': 'odt',
+  'application/vnd.oasis.opendocument.text-master': 'odt',
+  'application/vnd.oasis.opendocument.spreadsheet': 'ods',
+  'application/vnd.oasis.opendocument.spreadsheet-template': 'ods',
+  'application/vnd.oasis.opendocument.presentation': 'odp',
+  'application/vnd.oasis.opendocument.presentation-template': 'odp',
+};
+
+/** odt/ods/odp from an OpenDocument package's `mimetype` entry; null when absent or another kind. */
+export function odfMimeFormat(bytes: Uint8Array): string | null {
+  try {
+    const files = unzipSync(bytes, { filter: (file) => file.name === 'mimetype' && file.originalSize < 256 });
+    const mime = files.mimetype ? new TextDecoder().decode(files.mimetype).trim() : '';
+    return ODF_MIME[mime] ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -11,7 +11,10 @@ import { expectedPhrases, locateCorpus, normaliseForMatch, readManifest, realFor
 import type { ManifestRow } from './manifest.ts';
 
 /** Real formats this slice extracts (the manifest says 'txt'/'csv' where the sniffer says 'text'). */
-const IN_SCOPE = new Set(['pdf', 'docx', 'txt', 'csv', 'md', 'html']);
+const IN_SCOPE = new Set([
+  'pdf', 'docx', 'txt', 'csv', 'md', 'html',
+  'xlsx', 'pptx', 'odt', 'ods', 'odp', 'rtf', 'eml', 'mbox', 'msg', 'doc',
+]);
 
 /**
  * In-scope expectations this slice knowingly cannot meet, with the reason. Each is still run and
@@ -25,7 +28,19 @@ const EXACT: Record<string, Partial<Record<'status' | 'reason' | 'format', strin
   'hostile/zipbomb_1GiB_document_xml.docx': { status: 'failed', reason: 'too-large' },
   'misnamed/actually_a_jpeg.pdf': { status: 'unsupported', format: 'jpeg' },
   'office/mammoth_empty.docx': { status: 'indexed', format: 'docx' },
-  'uk-gov/jsna_briefing_child_poverty_oct_2013.doc': { status: 'unsupported', format: 'doc' },
+  'uk-gov/jsna_briefing_child_poverty_oct_2013.doc': { status: 'indexed', format: 'doc' },
+  'unsupported/testWORD.doc': { status: 'indexed', format: 'doc' },
+  'unsupported/testRTF.rtf': { status: 'indexed', format: 'rtf' },
+  'unsupported/testEXCEL.xls': { status: 'unsupported', format: 'xls' },
+  'uk-gov/population_in_care_homes_by_local_authority_census_2011.xls': { status: 'unsupported', format: 'xls' },
+  'hostile/poc-xmlbomb.xlsx': { status: 'failed', reason: 'corrupt' },
+  'hostile/54764_entity_expansion.xlsx': { status: 'failed', reason: 'corrupt' },
+  'hostile/xxe_in_schema.xlsx': { status: 'indexed', format: 'xlsx' },
+  'hostile/poc-shared-strings.xlsx': { status: 'indexed', format: 'xlsx' },
+  'broken/invalid_empty_zip.xlsx': { status: 'failed', reason: 'corrupt' },
+  'broken/testODTnotaZipFile.odt': { status: 'failed', reason: 'corrupt' },
+  'encrypted/testODTEncrypted.odt': { status: 'failed', reason: 'encrypted' },
+  'misnamed/actually_xlsx.csv': { status: 'indexed', format: 'xlsx' },
 };
 
 /** Scanned pages may carry a stray word of real text ("pdf.js" on a near-blank scan). */

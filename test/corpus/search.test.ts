@@ -13,7 +13,10 @@ import { search } from '../../core/search/search.ts';
 import type { ScanSummary } from '../../core/scan/indexer.ts';
 import { expectedPhrases, locateCorpus, normaliseForMatch, readManifest, realFormat, type ManifestRow } from './manifest.ts';
 
-const IN_SCOPE = new Set(['pdf', 'docx', 'txt', 'csv', 'md', 'html']);
+const IN_SCOPE = new Set([
+  'pdf', 'docx', 'txt', 'csv', 'md', 'html',
+  'xlsx', 'pptx', 'odt', 'ods', 'odp', 'rtf', 'eml', 'mbox', 'msg', 'doc',
+]);
 
 /**
  * Phrases (keyed "path phrase") search cannot find yet, with the reason; each is still searched,

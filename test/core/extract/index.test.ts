@@ -42,10 +42,16 @@ describe('extractFile', () => {
     expect(outcome).toMatchObject({ status: 'unsupported', format: 'jpeg' });
   });
 
-  it('reports an XLSX as unsupported for now, even when named .csv', async () => {
+  it('extracts an XLSX by its content, even when named .csv', async () => {
     const xlsx = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') });
-    expect(await extractFile(xlsx, 'book.xlsx')).toMatchObject({ status: 'unsupported', format: 'xlsx' });
-    expect(await extractFile(xlsx, 'actually_xlsx.csv')).toMatchObject({ status: 'unsupported', format: 'xlsx' });
+    expect(await extractFile(xlsx, 'book.xlsx')).toMatchObject({ status: 'indexed', format: 'xlsx' });
+    expect(await extractFile(xlsx, 'actually_xlsx.csv')).toMatchObject({ status: 'indexed', format: 'xlsx' });
+  });
+
+  it('reports an ODF drawing as unsupported, saying which OpenDocument kinds are read', async () => {
+    const odg = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.graphics'), 'content.xml': strToU8('<x/>') });
+    const outcome = await extractFile(odg, 'plan.odg');
+    expect(outcome).toMatchObject({ status: 'unsupported', format: 'odf', detail: expect.stringMatching(/only text, spreadsheets and presentations/) });
   });
 
   it('reports a password-protected Office file (OLE2 EncryptedPackage) as encrypted', async () => {
@@ -53,10 +59,18 @@ describe('extractFile', () => {
     expect(await extractFile(ole2With('EncryptedPackage'), 'budget.bin')).toMatchObject({ status: 'failed', reason: 'encrypted' });
   });
 
-  it('reports legacy Word, Excel and Outlook files as unsupported', async () => {
-    expect(await extractFile(ole2With('WordDocument'), 'minutes.doc')).toMatchObject({ status: 'unsupported', format: 'doc' });
-    expect(await extractFile(ole2With('Workbook'), 'budget.xls')).toMatchObject({ status: 'unsupported', format: 'xls' });
-    expect(await extractFile(ole2With('__substg1.0_0037001F'), 'mail.msg')).toMatchObject({ status: 'unsupported', format: 'msg' });
+  it('tells the user to re-save legacy Excel and PowerPoint files', async () => {
+    expect(await extractFile(ole2With('Workbook'), 'budget.bin')).toEqual({
+      status: 'unsupported',
+      format: 'xls',
+      detail: 'Excel 97-2003 workbooks (.xls) cannot be indexed: save as .xlsx',
+    });
+    expect(await extractFile(ole2With('PowerPoint Document'), 'deck.ppt')).toMatchObject({ status: 'unsupported', format: 'ppt', detail: expect.stringMatching(/save as \.pptx$/) });
+  });
+
+  it('sends legacy Word and Outlook files to their extractors, which report damage as corrupt', async () => {
+    expect(await extractFile(ole2With('WordDocument'), 'minutes.doc')).toMatchObject({ status: 'failed', format: 'doc', reason: 'corrupt' });
+    expect(await extractFile(ole2With('__substg1.0_0037001F'), 'mail.msg')).toMatchObject({ status: 'failed', format: 'msg', reason: 'corrupt' });
   });
 
   it('reports plain text under a .pdf or .odt name as corrupt, not as a text document', async () => {

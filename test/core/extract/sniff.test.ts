@@ -7,8 +7,8 @@ const ascii = (s: string) => new TextEncoder().encode(s);
 const bytes = (...b: number[]) => new Uint8Array(b);
 
 describe('sniffFormat', () => {
-  it('lists the formats this slice extracts', () => {
-    expect([...SUPPORTED_FORMATS].sort()).toEqual(['docx', 'html', 'pdf', 'text']);
+  it('lists the formats that can be extracted', () => {
+    expect([...SUPPORTED_FORMATS].sort()).toEqual(['doc', 'docx', 'eml', 'html', 'mbox', 'msg', 'odp', 'ods', 'odt', 'pdf', 'pptx', 'rtf', 'text', 'xlsx']);
   });
 
   it('recognises a PDF by content even with a .docx name', () => {
@@ -23,7 +23,7 @@ describe('sniffFormat', () => {
   it('marks a zip as a container and takes the Office type from the name', () => {
     const docx = buildDocx({ body: p('x') });
     expect(sniffFormat(docx, 'a.docx')).toEqual({ format: 'docx', supported: true, container: 'zip' });
-    expect(sniffFormat(docx, 'a.xlsx')).toEqual({ format: 'xlsx', supported: false, container: 'zip' });
+    expect(sniffFormat(docx, 'a.xlsx')).toEqual({ format: 'xlsx', supported: true, container: 'zip' });
     expect(sniffFormat(docx, 'actually_a_docx.pdf')).toEqual({ format: 'zip', supported: false, container: 'zip' });
   });
 
@@ -38,11 +38,11 @@ describe('sniffFormat', () => {
     expect(sniffFormat(bytes(0xff, 0xd8, 0xff, 0xe0, 0, 0x10), 'actually_a_jpeg.pdf')).toEqual({ format: 'jpeg', supported: false });
   });
 
-  it('recognises PNG, GIF, TIFF and RTF as unsupported', () => {
+  it('recognises PNG, GIF and TIFF as unsupported and RTF by its magic', () => {
     expect(sniffFormat(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), 'a.txt').format).toBe('png');
     expect(sniffFormat(ascii('GIF89a...'), 'a').format).toBe('gif');
     expect(sniffFormat(bytes(0x49, 0x49, 0x2a, 0, 8, 0), 'fax.tif').format).toBe('tiff');
-    expect(sniffFormat(ascii('{\\rtf1\\ansi hello}'), 'letter.doc')).toEqual({ format: 'rtf', supported: false });
+    expect(sniffFormat(ascii('{\\rtf1\\ansi hello}'), 'letter.doc')).toEqual({ format: 'rtf', supported: true });
   });
 
   it('treats HTML saved as .txt as html', () => {
@@ -75,9 +75,21 @@ describe('sniffFormat', () => {
     expect(sniffFormat(junk, 'blob.dat')).toEqual({ format: 'dat', supported: false });
   });
 
-  it('leaves e-mail files unsupported for now', () => {
+  it('recognises e-mail by name and mailboxes by their first separator line', () => {
     const mail = ascii('From: a@example.org\nSubject: hi\n\nbody');
-    expect(sniffFormat(mail, 'message.eml')).toEqual({ format: 'eml', supported: false });
-    expect(sniffFormat(ascii('From someone@example.org Mon Jan 1\nFrom: x\n'), 'inbox')).toEqual({ format: 'mbox', supported: false });
+    expect(sniffFormat(mail, 'message.eml')).toEqual({ format: 'eml', supported: true });
+    expect(sniffFormat(ascii('From someone@example.org Mon Jan 1\nFrom: x\n'), 'inbox')).toEqual({ format: 'mbox', supported: true });
+  });
+
+  it('recognises e-mail without a name by a block of RFC 822 headers at the top', () => {
+    const received = 'Received: from mx.example.org by host;\n\tTue, 5 Mar 2024 09:30:00 +0000\nMIME-Version: 1.0\nSubject: hi\n\nbody';
+    expect(sniffFormat(ascii(received), 'Forwarded')).toEqual({ format: 'eml', supported: true });
+    expect(sniffFormat(ascii('Subject: hi\nFrom: Jane <jane@example.org>\n\nbody'), 'note')).toEqual({ format: 'eml', supported: true });
+  });
+
+  it('does not take prose or a single header-like line for e-mail', () => {
+    expect(sniffFormat(ascii('Subject: budget review\nThe panel met on Tuesday and agreed the plan.\n'), 'notes').format).toBe('text');
+    expect(sniffFormat(ascii('From the director: a note on our plans\nMore text here.\n'), 'letter').format).toBe('text');
+    expect(sniffFormat(ascii('Name: Alice\nAge: 7\n'), 'record').format).toBe('text');
   });
 });
