@@ -13,6 +13,7 @@ import { ExtractError } from './types.ts';
 import type { Extracted, ExtractedPage, ExtractLimits, Extractor } from './types.ts';
 import { attribute, parseXml } from './xml.ts';
 import { readZipEntries } from './zip.ts';
+import { tidyLines } from './tidy.ts';
 
 export const NOTES_PAGE_LABEL = 'Headers, footers and notes';
 
@@ -78,10 +79,6 @@ function wordText(bytes: Uint8Array, partName: string, onPageBreak?: (textSoFar:
   return out;
 }
 
-function tidy(text: string): string {
-  return text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
-}
-
 export const docxExtractor: Extractor = {
   formats: ['docx'],
   async extract(bytes: Uint8Array, limits: ExtractLimits): Promise<Extracted> {
@@ -101,7 +98,7 @@ export const docxExtractor: Extractor = {
       return '';
     });
     pageTexts.push(body);
-    const pages: ExtractedPage[] = pageTexts.map((text, i) => ({ number: i + 1, text: tidy(text) }));
+    const pages: ExtractedPage[] = pageTexts.map((text, i) => ({ number: i + 1, text: tidyLines(text) }));
 
     const mainDir = dirOf(mainPart);
     const sideParts = readRelationships(entries, relsPathOf(mainPart))
@@ -114,7 +111,7 @@ export const docxExtractor: Extractor = {
     const notes = sideParts
       .map(({ path }) => {
         const part = entries.get(path);
-        return part ? tidy(wordText(part, path)) : '';
+        return part ? tidyLines(wordText(part, path)) : '';
       })
       .filter(Boolean)
       .join('\n\n');

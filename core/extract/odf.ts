@@ -16,6 +16,7 @@ import { attribute, parseXml } from './xml.ts';
 import type { XmlHandlers } from './xml.ts';
 import { readZipEntries } from './zip.ts';
 import { parseZipXml, readZipDirectory } from './zip-stream.ts';
+import { tidyLines } from './tidy.ts';
 
 /** Elements whose text is never shown as document text (deleted changes, footnote numbers, field code). */
 const HIDDEN = new Set(['tracked-changes', 'note-citation', 'sequence-decls', 'forms', 'title', 'desc', 'creator', 'date', 'script']);
@@ -140,10 +141,6 @@ class OdfText {
   }
 }
 
-function tidy(text: string): string {
-  return text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
-}
-
 /** Body pages from content.xml, for whichever kind of document it turns out to hold. */
 function contentHandlers(budget: TextBudget, pages: ExtractedPage[]): XmlHandlers {
   const text = new OdfText(budget);
@@ -152,7 +149,7 @@ function contentHandlers(budget: TextBudget, pages: ExtractedPage[]): XmlHandler
   let notes: OdfText | null = null;
   let notesText = '';
   const pushPage = (body: string) => {
-    const page: ExtractedPage = { number: pages.length + 1, text: tidy([body, notesText].filter((t) => t.trim()).join('\n\n')) };
+    const page: ExtractedPage = { number: pages.length + 1, text: tidyLines([body, notesText].filter((t) => t.trim()).join('\n\n')) };
     if (label) page.label = label;
     pages.push(page);
     notesText = '';
@@ -192,7 +189,7 @@ function contentHandlers(budget: TextBudget, pages: ExtractedPage[]): XmlHandler
     close(name) {
       if (notes) {
         if (name === 'notes') {
-          notesText = tidy(notes.take());
+          notesText = tidyLines(notes.take());
           notes = null;
         } else notes.close(name);
         return;
@@ -232,7 +229,7 @@ function headersFooters(bytes: Uint8Array, directory: ReturnType<typeof readZipD
       if (HEADERS_FOOTERS.has(name)) {
         depth--;
         if (depth === 0 && text) {
-          const t = tidy(text.take());
+          const t = tidyLines(text.take());
           if (t) found.add(t);
           text = null;
         }

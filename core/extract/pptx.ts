@@ -9,6 +9,7 @@ import { ExtractError } from './types.ts';
 import type { Extracted, ExtractedPage, ExtractLimits, Extractor } from './types.ts';
 import { attribute, parseXml } from './xml.ts';
 import { readZipEntries } from './zip.ts';
+import { tidyLines } from './tidy.ts';
 
 /** Placeholders on a notes page that repeat the slide or print page furniture, not notes. */
 const NOTES_FURNITURE = new Set(['sldImg', 'sldNum', 'hdr', 'ftr', 'dt']);
@@ -105,10 +106,6 @@ export function drawingText(bytes: Uint8Array, partName: string, skipPlaceholder
   return out;
 }
 
-function tidy(text: string): string {
-  return text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
-}
-
 export const pptxExtractor: Extractor = {
   formats: ['pptx'],
   async extract(bytes: Uint8Array, limits: ExtractLimits): Promise<Extracted> {
@@ -117,10 +114,10 @@ export const pptxExtractor: Extractor = {
     const slides = slideOrder(entries, mainPartOf(entries, 'ppt/presentation.xml'));
     const pages: ExtractedPage[] = slides.map((path, i) => {
       const slide = entries.get(path);
-      const body = slide ? tidy(drawingText(slide, path)) : '';
+      const body = slide ? tidyLines(drawingText(slide, path)) : '';
       const notesPart = [...relatedParts(entries, path).values()].find((rel) => rel.type.endsWith('/notesSlide'));
       const notesBytes = notesPart ? entries.get(notesPart.path) : undefined;
-      const notes = notesBytes && notesPart ? tidy(drawingText(notesBytes, notesPart.path, NOTES_FURNITURE)) : '';
+      const notes = notesBytes && notesPart ? tidyLines(drawingText(notesBytes, notesPart.path, NOTES_FURNITURE)) : '';
       return { number: i + 1, label: `Slide ${i + 1}`, text: [body, notes].filter(Boolean).join('\n\n') };
     });
     return { format: 'pptx', ...readCoreProperties(entries), pages };

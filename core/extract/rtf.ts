@@ -9,6 +9,7 @@
  * are skipped; the \info group gives title, author and dates.
  */
 import type { Extracted, ExtractLimits, Extractor } from './types.ts';
+import { tidyLines } from './tidy.ts';
 
 /** Destinations whose content is never document text. */
 const SKIP = new Set([
@@ -248,11 +249,7 @@ export function rtfToText(bytes: Uint8Array): RtfText {
 }
 
 function tidy(text: string): string {
-  return text
-    .replace(/\u00a0/g, ' ')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return tidyLines(text.replace(/\u00a0/g, ' '));
 }
 
 export const rtfExtractor: Extractor = {
