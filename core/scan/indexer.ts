@@ -14,7 +14,7 @@ import type { ExtractionService } from './extraction-service.ts';
 import { walk, type WalkedFile } from './walk.ts';
 import { listRoots, getRoot, setRootState, markRootScanned } from '../store/roots.ts';
 import {
-  fileByPath, documentIdBySha, touchFile, linkFileToDocument, storeDocument, recordUnreadable, markUnseenMissing,
+  fileByPath, documentIdBySha, touchFiles, linkFileToDocument, storeDocument, recordUnreadable, markUnseenMissing,
   type SeenFile, type FileRow,
 } from '../store/documents.ts';
 
@@ -69,10 +69,13 @@ export class Indexer extends EventEmitter<IndexerEvents> {
   private readonly retryAttempts = new Map<string, number>();
   private retriesEnabled = false;
 
-  constructor(db: Db, extraction: ExtractionService) {
+  private readonly retryDelaysMs: readonly number[];
+
+  constructor(db: Db, extraction: ExtractionService, options: { retryDelaysMs?: readonly number[] } = {}) {
     super();
     this.db = db;
     this.extraction = extraction;
+    this.retryDelaysMs = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   }
 
   get progress(): ScanProgress {
@@ -202,6 +205,11 @@ export class Indexer extends EventEmitter<IndexerEvents> {
 
       const unreadableDirs: string[] = [];
       const inFlight = new Set<Promise<void>>();
+      let touched: number[] = [];
+      const flushTouched = () => {
+        touchFiles(this.db, touched, scanId);
+        touched = [];
+      };
       for await (const file of walk(root.path, (p) => unreadableDirs.push(p.path.endsWith(sep) ? p.path : p.path + sep), signal)) {
         await this.whilePaused();
         if (signal.aborted) break;
@@ -210,7 +218,8 @@ export class Indexer extends EventEmitter<IndexerEvents> {
         const seen: SeenFile = { rootId, path: file.path, name: file.name, size: file.size, mtimeMs: file.mtimeMs };
         const known = fileByPath(this.db, file.path);
         if (known && isUnchanged(known, file, options.retryFailed ?? false)) {
-          touchFile(this.db, known.id, scanId);
+          touched.push(known.id);
+          if (touched.length >= 500) flushTouched();
           if (known.status === 'indexed') {
             summary.unchanged++;
             this.current.unchanged++;
@@ -225,6 +234,7 @@ export class Indexer extends EventEmitter<IndexerEvents> {
         inFlight.add(job);
         if (inFlight.size >= this.concurrency) await Promise.race(inFlight);
       }
+      flushTouched();
       this.current.walking = false;
       await Promise.all(inFlight);
 
@@ -266,11 +276,11 @@ export class Indexer extends EventEmitter<IndexerEvents> {
       attempt = Math.max(attempt, n);
     }
     for (const path of [...this.retryAttempts.keys()]) if (!locked.some((f) => f.path === path)) this.retryAttempts.delete(path);
-    if (!locked.length || attempt > RETRY_DELAYS_MS.length || this.retryTimers.has(rootId)) return;
+    if (!locked.length || attempt > this.retryDelaysMs.length || this.retryTimers.has(rootId)) return;
     const timer = setTimeout(() => {
       this.retryTimers.delete(rootId);
       this.enqueue([rootId]);
-    }, RETRY_DELAYS_MS[attempt - 1]);
+    }, this.retryDelaysMs[attempt - 1]);
     timer.unref();
     this.retryTimers.set(rootId, timer);
   }

@@ -48,9 +48,13 @@ export function documentIdBySha(db: Db, sha256: string): number | undefined {
   return db.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck().get(sha256) as number | undefined;
 }
 
-/** Marks a file as seen, unchanged, in this scan. */
-export function touchFile(db: Db, fileId: number, scanId: number): void {
-  db.prepare('UPDATE files SET seen_scan = ?, missing = 0 WHERE id = ?').run(scanId, fileId);
+/** Marks files as seen, unchanged, in this scan: one transaction for many, so a rescan of 10,000 files is one write, not 10,000. */
+export function touchFiles(db: Db, fileIds: number[], scanId: number): void {
+  if (!fileIds.length) return;
+  const touch = db.prepare('UPDATE files SET seen_scan = ?, missing = 0 WHERE id = ?');
+  db.transaction(() => {
+    for (const id of fileIds) touch.run(scanId, id);
+  })();
 }
 
 /** The names a document is known by, folded into its pages' title column so a file-name search finds it. */
