@@ -7,6 +7,7 @@ import { runIndex } from './commands/index-command.ts';
 import { runSearch } from './commands/search-command.ts';
 import { runStatus } from './commands/status-command.ts';
 import { runServe } from './commands/serve-command.ts';
+import { runCoverage, runFrameworks, runTag } from './commands/evidence-commands.ts';
 import { defaultDatabasePath } from '../core/paths.ts';
 
 const HELP = `Evidence Store: index, search and curate inspection evidence, in place.
@@ -23,6 +24,12 @@ Usage:
       The folders in the library, their counts and the index file.
   evidence-store serve [--db FILE] [--port N] [--open]
       Browser mode: serve the app on 127.0.0.1 and print its address (with this launch's token).
+  evidence-store frameworks [--db FILE] [--json]
+      The inspection frameworks available (built in, and your own).
+  evidence-store coverage [--framework ID] [--db FILE] [--json]
+      Approved, draft and stale evidence per criterion of a framework (the default: ILACS 2026).
+  evidence-store tag <path> <criterion-id>... [--framework ID] [--status approved] [--strength key]
+      Make an indexed file evidence and tag it against criteria.
 
 Options:
   --db FILE    The index file (default: ${defaultDatabasePath()}).
@@ -44,6 +51,9 @@ export async function main(argv: string[]): Promise<number> {
         workers: { type: 'string' },
         open: { type: 'boolean', default: false },
         'retry-failed': { type: 'boolean', default: false },
+        framework: { type: 'string' },
+        status: { type: 'string' },
+        strength: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -74,6 +84,14 @@ export async function main(argv: string[]): Promise<number> {
         return await runSearch({ query: rest.join(' '), databasePath, json: values.json, limit: number('limit', values.limit) });
       case 'status':
         return await runStatus({ databasePath, json: values.json });
+      case 'frameworks':
+        return runFrameworks({ databasePath, json: values.json });
+      case 'coverage':
+        return runCoverage({ databasePath, json: values.json, framework: values.framework });
+      case 'tag':
+        return runTag({
+          databasePath, json: values.json, path: rest[0], criteria: rest.slice(1), framework: values.framework, status: values.status, strength: values.strength,
+        });
       case 'serve':
         return await runServe({ databasePath, port: number('port', values.port), open: values.open });
       default:

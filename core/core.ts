@@ -6,6 +6,8 @@ import { openDatabase, type Db } from './store/database.ts';
 import { readSettings, writeSettings } from './store/settings.ts';
 import { BackgroundSync } from './scan/background-sync.ts';
 import { DEFAULT_LIMITS } from './extract/types.ts';
+import { FrameworkRegistry, type FrameworkSource } from './evidence/frameworks.ts';
+import { builtInFrameworkSource } from './evidence/builtin-source.ts';
 import type { EventName, Settings } from '../shared/contract.ts';
 import { Indexer } from './scan/indexer.ts';
 import { createPoolService } from './scan/pool-service.ts';
@@ -19,12 +21,15 @@ export interface CoreOptions {
   workers?: number;
   /** Per-file extraction time limit, ms; overrides the saved setting. */
   timeoutMs?: number;
+  /** Where frameworks come from; the shipped ones by default. */
+  frameworks?: FrameworkSource;
 }
 
 export interface Core {
   db: Db;
   indexer: Indexer;
   extraction: ExtractionService;
+  frameworks: FrameworkRegistry;
   /** Handlers and dispatch for a shell, given what that shell can do. */
   api(host: Host): { handlers: Handlers; dispatch: Dispatch };
   /** App events for the shells to forward to the UI. */
@@ -48,15 +53,17 @@ export function openCore(options: CoreOptions): Core {
       limits: { ...DEFAULT_LIMITS, maxFileBytes: s.maxFileMB * 1024 * 1024 },
     });
   const indexer = new Indexer(db, poolFor(readSettings(db)));
+  const frameworks = new FrameworkRegistry(db, options.frameworks ?? builtInFrameworkSource);
   let background: BackgroundSync | null = null;
   const core: Core = {
     db,
     indexer,
+    frameworks,
     get extraction() {
       return indexer.extractionService;
     },
     api(host) {
-      const handlers = createHandlers(db, indexer, host, { get: core.settings, set: core.updateSettings });
+      const handlers = createHandlers(db, indexer, host, { get: core.settings, set: core.updateSettings }, frameworks);
       return { handlers, dispatch: createDispatch(handlers) };
     },
     settings: () => readSettings(db),

@@ -174,6 +174,169 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+// ---------- evidence ----------
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'a date as YYYY-MM-DD');
+export const EvidenceStatus = z.enum(['draft', 'approved', 'retired']);
+export const Strength = z.enum(['key', 'supporting']);
+
+export const Tag = z.object({
+  frameworkId: z.string(),
+  judgementId: z.string(),
+  criterionId: z.string(),
+  strength: Strength,
+  note: z.string(),
+});
+export type Tag = z.infer<typeof Tag>;
+
+export const EvidenceItem = z.object({
+  id: z.number().int(),
+  documentId: z.number().int(),
+  title: z.string(),
+  summary: z.string(),
+  team: z.string(),
+  evidenceDate: z.string().nullable(),
+  reviewBy: z.string().nullable(),
+  status: EvidenceStatus,
+  personalData: z.boolean(),
+  changedSinceTagged: z.boolean(),
+  fileMissing: z.boolean(),
+  stale: z.boolean(),
+  tags: z.array(Tag),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type EvidenceItem = z.infer<typeof EvidenceItem>;
+
+export const EvidenceFields = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    summary: z.string().max(4000),
+    team: z.string().max(200),
+    evidenceDate: IsoDate.nullable(),
+    reviewBy: IsoDate.nullable(),
+    status: EvidenceStatus,
+    personalData: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export const HistoryEntry = z.object({
+  at: z.string(),
+  user: z.string(),
+  evidenceId: z.number().int().nullable(),
+  documentId: z.number().int().nullable(),
+  action: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const Suggestion = z.object({
+  criterionId: z.string(),
+  criterionTitle: z.string(),
+  judgementId: z.string(),
+  judgementTitle: z.string(),
+  score: z.number(),
+  words: z.array(z.string()),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+
+const Counts = {
+  approved: z.number().int(),
+  draft: z.number().int(),
+  stale: z.number().int(),
+  key: z.number().int(),
+  supporting: z.number().int(),
+};
+export const Coverage = z.object({
+  frameworkId: z.string(),
+  evidenceCount: z.number().int(),
+  judgements: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      gaps: z.number().int(),
+      ...Counts,
+      criteria: z.array(z.object({ id: z.string(), title: z.string(), parentId: z.string().nullable(), depth: z.number().int(), gap: z.boolean(), ...Counts })),
+    }),
+  ),
+});
+export type Coverage = z.infer<typeof Coverage>;
+
+export const Checks = z.object({
+  criteriaWithoutEvidence: z.array(z.object({ id: z.string(), title: z.string(), judgementId: z.string() })),
+  untagged: z.array(z.number().int()),
+  pastReview: z.array(z.number().int()),
+  fileMissing: z.array(z.number().int()),
+  changedSinceTagged: z.array(z.number().int()),
+  duplicates: z.array(z.object({ criterionId: z.string(), name: z.string(), evidenceIds: z.array(z.number().int()) })),
+});
+export type Checks = z.infer<typeof Checks>;
+
+export const SelfEvaluation = z.object({
+  frameworkId: z.string(),
+  judgementId: z.string(),
+  know: z.string(),
+  how: z.string(),
+  next: z.string(),
+  grade: z.string().nullable(),
+  evidenceIds: z.array(z.number().int()),
+  updatedAt: z.string().nullable(),
+});
+export type SelfEvaluation = z.infer<typeof SelfEvaluation>;
+
+// ---------- frameworks ----------
+
+const CriterionView: z.ZodType<CriterionViewT> = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string().optional(),
+    keywords: z.array(z.string()).optional(),
+    children: z.array(CriterionView).optional(),
+  }),
+);
+interface CriterionViewT {
+  id: string;
+  title: string;
+  description?: string;
+  keywords?: string[];
+  children?: CriterionViewT[];
+}
+
+/** A framework as the UI sees it: its judgements and criteria (the file's full schema is in shared/frameworks). */
+export const FrameworkView = z.object({
+  id: z.string(),
+  title: z.string(),
+  shortTitle: z.string().optional(),
+  kind: z.string().optional(),
+  version: z.string().optional(),
+  gradeScale: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
+  judgements: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      shortTitle: z.string().optional(),
+      graded: z.boolean().optional(),
+      description: z.string().optional(),
+      criteria: z.array(CriterionView),
+    }),
+  ),
+});
+export type FrameworkView = z.infer<typeof FrameworkView>;
+
+export const FrameworkSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  shortTitle: z.string(),
+  kind: z.string(),
+  builtIn: z.boolean(),
+  isDefault: z.boolean(),
+  judgements: z.number().int(),
+  criteria: z.number().int(),
+});
+export type FrameworkSummary = z.infer<typeof FrameworkSummary>;
+
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 const DocumentRef = z.object({ documentId: z.number().int().positive() }).strict();
@@ -217,6 +380,67 @@ export const methods = {
   /** Read every failed file again (of one root, or all), whatever the reason it failed. */
   'failures.retry': { input: z.object({ rootId: z.number().int().positive().optional() }).strict(), output: Ok },
   'settings.get': { input: Empty, output: Settings },
+  /** The document's evidence item, or null when it is not evidence. */
+  'evidence.get': { input: z.object({ documentId: z.number().int().positive() }).strict(), output: EvidenceItem.nullable() },
+  /** Makes a document evidence (if it is not yet) and sets the given fields. */
+  'evidence.save': { input: z.object({ documentId: z.number().int().positive(), fields: EvidenceFields }).strict(), output: EvidenceItem },
+  'evidence.list': { input: z.object({ evidenceIds: z.array(z.number().int().positive()).max(5000).optional() }).strict(), output: z.array(EvidenceItem) },
+  /** Accept the file's new content as what the evidence shows ("changed since tagged" cleared). */
+  'evidence.confirmContent': { input: z.object({ evidenceId: z.number().int().positive() }).strict(), output: EvidenceItem },
+  'evidence.history': { input: z.object({ evidenceId: z.number().int().positive().optional() }).strict(), output: z.array(HistoryEntry) },
+  /** Tags documents against a criterion (making them draft evidence first where needed). */
+  'tags.add': {
+    input: z
+      .object({
+        documentIds: z.array(z.number().int().positive()).min(1).max(1000),
+        frameworkId: z.string().min(1).max(100),
+        criterionId: z.string().min(1).max(100),
+        strength: Strength.default('supporting'),
+        note: z.string().max(2000).default(''),
+      })
+      .strict(),
+    output: z.array(EvidenceItem),
+  },
+  'tags.remove': {
+    input: z.object({ evidenceId: z.number().int().positive(), frameworkId: z.string(), criterionId: z.string() }).strict(),
+    output: Ok,
+  },
+  'suggestions.list': {
+    input: z.object({ documentId: z.number().int().positive(), frameworkId: z.string().optional() }).strict(),
+    output: z.array(Suggestion),
+  },
+  'suggestions.dismiss': {
+    input: z.object({ documentId: z.number().int().positive(), frameworkId: z.string(), criterionId: z.string() }).strict(),
+    output: Ok,
+  },
+  'coverage.get': { input: z.object({ frameworkId: z.string().optional() }).strict(), output: Coverage },
+  /** The evidence behind one cell of the coverage table. */
+  'coverage.evidence': { input: z.object({ frameworkId: z.string(), criterionId: z.string() }).strict(), output: z.array(EvidenceItem) },
+  'checks.list': { input: z.object({ frameworkId: z.string().optional() }).strict(), output: Checks },
+  'selfEvaluation.get': { input: z.object({ frameworkId: z.string(), judgementId: z.string() }).strict(), output: SelfEvaluation },
+  'selfEvaluation.save': {
+    input: z
+      .object({
+        frameworkId: z.string(),
+        judgementId: z.string(),
+        know: z.string().max(50_000),
+        how: z.string().max(50_000),
+        next: z.string().max(50_000),
+        grade: z.string().max(100).nullable(),
+        evidenceIds: z.array(z.number().int().positive()).max(1000),
+      })
+      .strict(),
+    output: SelfEvaluation,
+  },
+  'frameworks.list': { input: Empty, output: z.array(FrameworkSummary) },
+  /** A framework, and its file text for export. */
+  'frameworks.get': { input: z.object({ frameworkId: z.string() }).strict(), output: z.object({ framework: FrameworkView, json: z.string() }) },
+  /** Adds or replaces a user framework from its JSON text; a bad file is refused with the line and the problem. */
+  'frameworks.save': { input: z.object({ json: z.string().max(5_000_000) }).strict(), output: FrameworkSummary },
+  /** Deletes a user framework (built-in ones cannot be deleted); its tags go with it, recorded in the history. */
+  'frameworks.delete': { input: z.object({ frameworkId: z.string() }).strict(), output: Ok },
+  /** The self-evaluation as a .docx (binary). */
+  'selfEvaluation.export': { input: z.object({ frameworkId: z.string() }).strict(), output: z.instanceof(Uint8Array) },
   'settings.set': { input: Settings.partial().strict(), output: Settings },
 } as const;
 
@@ -226,7 +450,7 @@ export type Input<M extends MethodName> = z.input<Methods[M]['input']>;
 export type Output<M extends MethodName> = z.infer<Methods[M]['output']>;
 
 /** Methods whose result is raw bytes rather than JSON. */
-export const binaryMethods: ReadonlySet<MethodName> = new Set<MethodName>(['documents.file']);
+export const binaryMethods: ReadonlySet<MethodName> = new Set<MethodName>(['documents.file', 'selfEvaluation.export']);
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(methods, name);

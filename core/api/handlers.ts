@@ -14,6 +14,15 @@ import { highlightText } from '../search/highlight.ts';
 import { displayTitle } from '../store/titles.ts';
 import type { Indexer } from '../scan/indexer.ts';
 import { ApiFailure } from './errors.ts';
+import { FrameworkError, type FrameworkRegistry } from '../evidence/frameworks.ts';
+import { flattenCriteria } from '../evidence/framework-shape.ts';
+import { addTag, confirmContent, evidenceById, evidenceForDocument, listEvidence, removeTag, saveEvidence } from '../evidence/evidence.ts';
+import { listHistory } from '../evidence/history.ts';
+import { suggestCriteria } from '../evidence/suggestions.ts';
+import { checks, coverage, evidenceForCriterion } from '../evidence/coverage.ts';
+import { getSelfEvaluation, saveSelfEvaluation } from '../evidence/self-evaluation.ts';
+import { selfEvaluationDocx } from '../export/self-evaluation-docx.ts';
+import { currentUser } from '../evidence/user.ts';
 import { failureMessage } from './failure-messages.ts';
 
 /** What only a shell can do: open things with the OS, show a native dialog. */
@@ -35,7 +44,30 @@ export interface SettingsAccess {
   set(changes: Partial<Settings>): Promise<Settings>;
 }
 
-export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: SettingsAccess): Handlers {
+export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: SettingsAccess, frameworks: FrameworkRegistry): Handlers {
+  const user = currentUser();
+  const framework = (id?: string) => {
+    try {
+      return frameworks.require(id);
+    } catch (error) {
+      throw new ApiFailure('not-found', (error as Error).message);
+    }
+  };
+  const criterion = (frameworkId: string, criterionId: string) => {
+    const c = flattenCriteria(framework(frameworkId)).find((x) => x.id === criterionId);
+    if (!c) throw new ApiFailure('not-found', `“${criterionId}” is not a criterion of this framework.`);
+    return c;
+  };
+  const documentExists = (documentId: number) => {
+    if (!db.prepare('SELECT 1 FROM documents WHERE id = ?').get(documentId)) throw new ApiFailure('not-found', 'That document is no longer in the index.');
+  };
+  const judgementLabel = (id: string) => {
+    for (const f of frameworks.all()) {
+      const j = f.judgements.find((x) => x.id === id);
+      if (j) return j.shortTitle ?? j.title;
+    }
+    return id;
+  };
   const presentPath = (documentId: number): string => {
     const path = db
       .prepare('SELECT path FROM files WHERE document_id = ? AND missing = 0 ORDER BY path LIMIT 1')
@@ -92,7 +124,7 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
 
     'scan.status': async () => indexer.progress,
 
-    'search.query': async ({ query, limit, offset }) => search(db, query, { limit, offset }),
+    'search.query': async ({ query, limit, offset }) => search(db, query, { limit, offset, judgementLabel }),
 
     'documents.get': async ({ documentId }) => documentDetail(db, documentId),
 
@@ -144,6 +176,104 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
     'settings.get': async () => settings.get(),
 
     'settings.set': async (changes) => settings.set(changes),
+
+    'evidence.get': async ({ documentId }) => evidenceForDocument(db, documentId),
+
+    'evidence.save': async ({ documentId, fields }) => {
+      documentExists(documentId);
+      return saveEvidence(db, documentId, fields, user);
+    },
+
+    'evidence.list': async ({ evidenceIds }) => listEvidence(db, evidenceIds),
+
+    'evidence.confirmContent': async ({ evidenceId }) => {
+      if (!evidenceById(db, evidenceId)) throw new ApiFailure('not-found', 'That evidence item no longer exists.');
+      confirmContent(db, evidenceId, user);
+      return evidenceById(db, evidenceId)!;
+    },
+
+    'evidence.history': async ({ evidenceId }) => listHistory(db, { evidenceId }),
+
+    'tags.add': async ({ documentIds, frameworkId, criterionId, strength, note }) => {
+      const c = criterion(frameworkId, criterionId);
+      documentIds.forEach(documentExists);
+      return addTag(db, documentIds, { frameworkId, judgementId: c.judgementId, criterionId, strength: strength ?? 'supporting', note: note ?? '' }, user);
+    },
+
+    'tags.remove': async ({ evidenceId, frameworkId, criterionId }) => {
+      if (!removeTag(db, evidenceId, frameworkId, criterionId, user)) throw new ApiFailure('not-found', 'That tag is not there any more.');
+      return { ok: true };
+    },
+
+    'suggestions.list': async ({ documentId, frameworkId }) => {
+      documentExists(documentId);
+      const f = framework(frameworkId);
+      const exclude = new Set([
+        ...(db.prepare('SELECT criterion_id FROM dismissed_suggestions WHERE document_id = ? AND framework_id = ?').pluck().all(documentId, f.id) as string[]),
+        ...(evidenceForDocument(db, documentId)?.tags.filter((t) => t.frameworkId === f.id).map((t) => t.criterionId) ?? []),
+      ]);
+      return suggestCriteria(db, f, documentId, { exclude });
+    },
+
+    'suggestions.dismiss': async ({ documentId, frameworkId, criterionId }) => {
+      criterion(frameworkId, criterionId);
+      db.prepare('INSERT OR IGNORE INTO dismissed_suggestions (document_id, framework_id, criterion_id) VALUES (?, ?, ?)').run(documentId, frameworkId, criterionId);
+      return { ok: true };
+    },
+
+    'coverage.get': async ({ frameworkId }) => coverage(db, framework(frameworkId)),
+
+    'coverage.evidence': async ({ frameworkId, criterionId }) => {
+      criterion(frameworkId, criterionId);
+      return listEvidence(db, evidenceForCriterion(db, frameworkId, criterionId));
+    },
+
+    'checks.list': async ({ frameworkId }) => checks(db, framework(frameworkId)),
+
+    'selfEvaluation.get': async ({ frameworkId, judgementId }) => {
+      if (!framework(frameworkId).judgements.some((j) => j.id === judgementId)) throw new ApiFailure('not-found', 'That judgement is not in this framework.');
+      return getSelfEvaluation(db, frameworkId, judgementId);
+    },
+
+    'selfEvaluation.save': async (input) => {
+      const f = framework(input.frameworkId);
+      if (!f.judgements.some((j) => j.id === input.judgementId)) throw new ApiFailure('not-found', 'That judgement is not in this framework.');
+      if (input.grade !== null && !(f.gradeScale ?? []).some((g) => g.id === input.grade)) {
+        throw new ApiFailure('invalid-argument', `“${input.grade}” is not a grade of ${f.shortTitle ?? f.title}.`);
+      }
+      return saveSelfEvaluation(db, input, user);
+    },
+
+    'selfEvaluation.export': async ({ frameworkId }) => {
+      const f = framework(frameworkId);
+      return selfEvaluationDocx(db, f, new Map((f.gradeScale ?? []).map((g) => [g.id, g.label])));
+    },
+
+    'frameworks.list': async () => frameworks.list(),
+
+    'frameworks.get': async ({ frameworkId }) => {
+      const f = framework(frameworkId);
+      return { framework: f, json: frameworks.json(f) };
+    },
+
+    'frameworks.save': async ({ json }) => {
+      try {
+        return frameworks.save(json, user);
+      } catch (error) {
+        if (error instanceof FrameworkError) throw new ApiFailure('invalid-argument', error.message);
+        throw error;
+      }
+    },
+
+    'frameworks.delete': async ({ frameworkId }) => {
+      try {
+        frameworks.delete(frameworkId, user);
+      } catch (error) {
+        if (error instanceof FrameworkError) throw new ApiFailure('invalid-argument', error.message);
+        throw error;
+      }
+      return { ok: true };
+    },
   };
 }
 

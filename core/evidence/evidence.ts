@@ -98,7 +98,8 @@ export function evidenceById(db: Db, id: number): EvidenceItem | null {
 
 export function listEvidence(db: Db, ids?: number[]): EvidenceItem[] {
   const rows = (ids
-    ? db.prepare(`${SELECT} WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.title`).all(JSON.stringify(ids))
+    ? // in the order asked for (coverage lists key evidence first)
+      db.prepare(`${SELECT} JOIN json_each(?) j ON j.value = e.id ORDER BY j.key`).all(JSON.stringify(ids))
     : db.prepare(`${SELECT} ORDER BY e.title`).all()) as EvidenceRow[];
   return rows.map((r) => toItem(db, r));
 }

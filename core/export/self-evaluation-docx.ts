@@ -11,7 +11,7 @@ import { listEvidence } from '../evidence/evidence.ts';
 const paragraphs = (text: string) =>
   (text.trim() ? text.split(/\n{2,}/u) : ['(not written yet)']).map((p) => new Paragraph({ children: [new TextRun(p.replace(/\n/gu, ' '))] }));
 
-export async function selfEvaluationDocx(db: Db, framework: FrameworkShape, gradeLabels: Map<string, string>): Promise<Uint8Array> {
+export async function selfEvaluationDocx(db: Db, framework: FrameworkShape, gradeLabels: Map<string, string>): Promise<Uint8Array<ArrayBuffer>> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`Self-evaluation: ${framework.title}`)] }),
     new Paragraph({ children: [new TextRun({ text: `Prepared ${new Date().toLocaleDateString('en-GB')} with Evidence Store.`, italics: true })] }),
@@ -53,5 +53,8 @@ export async function selfEvaluationDocx(db: Db, framework: FrameworkShape, grad
     }
   }
   const doc = new Document({ creator: 'Evidence Store', title: `Self-evaluation: ${framework.title}`, sections: [{ children }] });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  const buffer = await Packer.toBuffer(doc);
+  const out = new Uint8Array(buffer.byteLength);
+  out.set(buffer);
+  return out;
 }
