@@ -62,6 +62,27 @@ describe('evidence-store CLI', () => {
     expect(out).toMatchObject({ documents: 2, failed: 1, unsupported: 1, roots: [{ path: root, state: 'online', documents: 2 }] });
   });
 
+  it('lists frameworks, tags a file from a script, and prints real coverage counts', () => {
+    const dir = tempDir();
+    const root = folder(dir);
+    const db = join(dir, 'x.db');
+    cli('index', root, '--db', db);
+    const frameworks = JSON.parse(cli('frameworks', '--db', db, '--json').stdout).frameworks as { id: string; isDefault: boolean }[];
+    expect(frameworks.find((f) => f.isDefault)?.id).toBe('ilacs-2026');
+    const tag = cli('tag', join(root, 'page.html'), 'CL07', 'CL04', '--status', 'approved', '--strength', 'key', '--db', db, '--json');
+    expect(tag.code).toBe(0);
+    expect(JSON.parse(tag.stdout)).toMatchObject({ status: 'approved', tags: [{ criterionId: 'CL04', strength: 'key' }, { criterionId: 'CL07' }] });
+    cli('tag', join(root, 'visits.txt'), 'CIC07', '--db', db);
+    const coverage = JSON.parse(cli('coverage', '--framework', 'ilacs-2026', '--db', db, '--json').stdout);
+    expect(coverage.framework).toBe('ilacs-2026');
+    const criteria = coverage.judgements.flatMap((j: { criteria: unknown[] }) => j.criteria) as { id: string; approved: number; draft: number; stale: number }[];
+    expect(criteria.find((c) => c.id === 'CL07')).toMatchObject({ approved: 1, draft: 0, stale: 0 });
+    expect(criteria.find((c) => c.id === 'CIC07')).toMatchObject({ approved: 0, draft: 1 });
+    expect(criteria.find((c) => c.id === 'L01')).toMatchObject({ approved: 0, draft: 0, stale: 0 });
+    expect(cli('tag', join(root, 'page.html'), 'NOPE', '--db', db).stderr).toMatch(/not a criterion/);
+    expect(cli('tag', join(dir, 'elsewhere.txt'), 'CL07', '--db', db).stderr).toMatch(/not in the index/);
+  });
+
   it('explains usage mistakes with exit code 2', () => {
     const dir = tempDir();
     expect(cli('index', join(dir, 'missing'), '--db', join(dir, 'x.db')).stderr).toMatch(/not a folder/);
