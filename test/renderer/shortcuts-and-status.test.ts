@@ -13,6 +13,7 @@ describe('shortcuts', () => {
     expect(shortcutFor(key('/'))).toBe('focus-search');
     expect(shortcutFor(key('Escape'))).toBe('close-document');
     expect(shortcutFor(key('1', { altKey: true, code: 'Digit1' }))).toBe('area-1');
+    expect(shortcutFor(key('9', { altKey: true, code: 'Digit9' }))).toBe('settings');
     expect(shortcutFor(key('?', { shiftKey: true }))).toBe('show-shortcuts');
     expect(shortcutFor(key('a'))).toBeNull();
   });

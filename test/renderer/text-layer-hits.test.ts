@@ -1,24 +1,65 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { HIT_CLASS, foldWord, markWords } from '../../renderer/src/document/text-layer-hits.ts';
+import { HIT_CLASS, foldWord, hitsOfSegments, markHits } from '../../renderer/src/document/text-layer-hits.ts';
+
+const layer = (...spans: string[]) => {
+  const root = document.createElement('div');
+  for (const text of spans) {
+    const span = document.createElement('span');
+    span.textContent = text;
+    root.append(span);
+  }
+  return root;
+};
+const marked = (root: HTMLElement) => [...root.querySelectorAll(`mark.${HIT_CLASS}`)].map((m) => m.textContent);
 
 describe('marking hits in the PDF text layer', () => {
   it('wraps whole matching words (case- and accent-insensitive) and counts them', () => {
-    const root = document.createElement('div');
-    root.innerHTML = '<span>Social workers follow the Kestrel protocol</span><span>kestrels and café</span>';
-    const count = markWords(root, new Set(['kestrel', 'cafe']));
+    const root = layer('Social workers follow the Kestrel protocol', 'kestrels and café');
+    const count = markHits(root, [['kestrel'], ['cafe']]);
     expect(count).toBe(2);
-    expect([...root.querySelectorAll(`mark.${HIT_CLASS}`)].map((m) => m.textContent)).toEqual(['Kestrel', 'café']);
+    expect(marked(root)).toEqual(['Kestrel', 'café']);
     // The text itself is unchanged, only wrapped.
     expect(root.textContent).toBe('Social workers follow the Kestrel protocolkestrels and café');
   });
 
+  it('marks a phrase only where its words stand together, not its words elsewhere on the page', () => {
+    const root = layer('Section 2: Practice in the permanence team', 'Social workers follow the kestrel permanence protocol when a', 'protocol review');
+    const hits = hitsOfSegments([
+      { text: 'Social workers follow the ', hit: false },
+      { text: 'kestrel permanence protocol', hit: true },
+      { text: ' when a', hit: false },
+    ]);
+    expect(hits).toEqual([['kestrel', 'permanence', 'protocol']]);
+    expect(markHits(root, hits)).toBe(1);
+    expect(marked(root)).toEqual(['kestrel', 'permanence', 'protocol']);
+    // The heading's "permanence" and the lone "protocol" on the last line stay unmarked.
+    expect(root.children[0].querySelector('mark')).toBeNull();
+    expect(root.children[2].querySelector('mark')).toBeNull();
+  });
+
+  it('finds a phrase that the text layer splits across spans (a line break in the middle)', () => {
+    const root = layer('follow the kestrel permanence', 'protocol when a placement');
+    expect(markHits(root, hitsOfSegments([{ text: 'kestrel permanence\nprotocol', hit: true }]))).toBe(1);
+    expect(marked(root)).toEqual(['kestrel', 'permanence', 'protocol']);
+  });
+
+  it('marks a match inside a word when there is no whole word for it', () => {
+    const root = layer('the permanence team');
+    expect(markHits(root, [['perman']])).toBe(1);
+    expect(marked(root)).toEqual(['perman']);
+    expect(root.textContent).toBe('the permanence team');
+  });
+
+  it('marks nothing without hits, and ignores segments that are not hits', () => {
+    const root = layer('care plans');
+    expect(markHits(root, hitsOfSegments([{ text: 'care plans', hit: false }]))).toBe(0);
+    expect(marked(root)).toEqual([]);
+  });
+
   it('treats text as text: markup-looking words are not parsed', () => {
-    const root = document.createElement('div');
-    const span = document.createElement('span');
-    span.textContent = '<img src=x> care';
-    root.append(span);
-    expect(markWords(root, new Set(['img', 'care']))).toBe(2);
+    const root = layer('<img src=x> care');
+    expect(markHits(root, [['img'], ['care']])).toBe(2);
     expect(root.querySelector('img')).toBeNull();
   });
 

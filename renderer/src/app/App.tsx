@@ -5,11 +5,12 @@ import { TOASTER_ID } from '../library/AddFolder.tsx';
 import { LibraryView, type LibraryTab } from '../library/LibraryView.tsx';
 import { useFolderDrop } from '../library/useFolderDrop.ts';
 import { SearchView } from '../search/SearchView.tsx';
+import { SettingsView } from '../settings/SettingsView.tsx';
 import { useSearch } from '../search/useSearch.ts';
 import { StatusBar } from '../status/StatusBar.tsx';
 import { AppNav } from './AppNav.tsx';
 import { useAppData } from './AppData.tsx';
-import { AREAS, type Area } from './areas.ts';
+import { AREAS, AREA_LABELS, type Area } from './areas.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { shortcutFor } from './shortcuts.ts';
 import { TopBar } from './TopBar.tsx';
@@ -125,6 +126,10 @@ export function App() {
           event.preventDefault();
           setArea(AREAS[action === 'area-1' ? 0 : 1]);
           break;
+        case 'settings':
+          event.preventDefault();
+          setArea('settings');
+          break;
         case 'show-shortcuts':
           event.preventDefault();
           setShortcutsOpen(true);
@@ -169,8 +174,10 @@ export function App() {
       />
       <div className={styles.middle}>
         <AppNav open={navOpen} area={area} onAreaChange={setArea} />
-        <main className={styles.main} aria-label={area === 'search' ? 'Search' : 'Library'}>
-          {area === 'library' ? (
+        <main className={styles.main} aria-label={AREA_LABELS[area]}>
+          {area === 'settings' ? (
+            <SettingsView />
+          ) : area === 'library' ? (
             <LibraryView tab={libraryTab} onTabChange={setLibraryTab} />
           ) : openDoc ? (
             <div className={styles.split}>

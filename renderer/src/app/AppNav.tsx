@@ -1,15 +1,18 @@
-import { NavDrawer, NavDrawerBody, NavItem, makeStyles, tokens } from '@fluentui/react-components';
-import { Library20Filled, Library20Regular, Search20Filled, Search20Regular, bundleIcon } from '@fluentui/react-icons';
+import { NavDrawer, NavDrawerBody, NavDrawerFooter, NavItem, makeStyles, tokens } from '@fluentui/react-components';
+import { Library20Filled, Library20Regular, Search20Filled, Search20Regular, Settings20Filled, Settings20Regular, bundleIcon } from '@fluentui/react-icons';
 import type { Area } from './areas.ts';
 
 const SearchIcon = bundleIcon(Search20Filled, Search20Regular);
 const LibraryIcon = bundleIcon(Library20Filled, Library20Regular);
+const SettingsIcon = bundleIcon(Settings20Filled, Settings20Regular);
 
 const useStyles = makeStyles({
   drawer: { width: '200px', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, height: '100%' },
+  // Line the footer's item up with the body's (Fluent's footer padding differs), with room for the selection bar.
+  footer: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalS} ${tokens.spacingHorizontalMNudge}` },
 });
 
-/** The app's areas. Only areas that exist are listed; more (Frameworks, Annex A…) come later. */
+/** The app's areas. Only areas that exist are listed; more (Frameworks, Annex A…) come later; Settings stay last. */
 export function AppNav({ open, area, onAreaChange }: { open: boolean; area: Area; onAreaChange: (area: Area) => void }) {
   const styles = useStyles();
   return (
@@ -30,6 +33,12 @@ export function AppNav({ open, area, onAreaChange }: { open: boolean; area: Area
           Library
         </NavItem>
       </NavDrawerBody>
+      {/* Settings sit apart at the bottom, where people look for them. */}
+      <NavDrawerFooter className={styles.footer}>
+        <NavItem value="settings" icon={<SettingsIcon />} title="Settings (Alt+9)">
+          Settings
+        </NavItem>
+      </NavDrawerFooter>
     </NavDrawer>
   );
 }

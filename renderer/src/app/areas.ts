@@ -1,4 +1,6 @@
-export type Area = 'search' | 'library';
+export type Area = 'search' | 'library' | 'settings';
 
-/** Alt+1, Alt+2… in the order of the navigation. */
+/** Alt+1, Alt+2… in the order of the navigation (Settings, at the bottom, is Alt+9). */
 export const AREAS: readonly Area[] = ['search', 'library'];
+
+export const AREA_LABELS: Record<Area, string> = { search: 'Search', library: 'Library', settings: 'Settings' };

@@ -2,7 +2,7 @@ import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { loadPdfJs } from './pdf.ts';
-import { markWords } from './text-layer-hits.ts';
+import { markHits } from './text-layer-hits.ts';
 import './text-layer.css';
 
 const useStyles = makeStyles({
@@ -13,8 +13,8 @@ const useStyles = makeStyles({
 export interface PdfPageProps {
   pdf: PDFDocumentProxy;
   pageNumber: number;
-  /** Folded words to mark on the page. */
-  hitWords: ReadonlySet<string>;
+  /** The hits to mark on the page, each as its folded words (see text-layer-hits.ts). */
+  hits: readonly (readonly string[])[];
   /** Width available for the page, in CSS pixels. */
   width: number;
   onRendered?: (marked: number) => void;
@@ -22,7 +22,7 @@ export interface PdfPageProps {
 }
 
 /** One PDF page: pixels on a canvas, with pdf.js's invisible text layer over it for selection and hit marks. */
-export function PdfPage({ pdf, pageNumber, hitWords, width, onRendered, onError }: PdfPageProps) {
+export function PdfPage({ pdf, pageNumber, hits, width, onRendered, onError }: PdfPageProps) {
   const styles = useStyles();
   const host = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState(true);
@@ -76,7 +76,7 @@ export function PdfPage({ pdf, pageNumber, hitWords, width, onRendered, onError 
       cleanups.push(() => renderTask.cancel(), () => textLayer.cancel());
       await Promise.all([renderTask.promise, textLayer.render()]);
       if (cancelled) return;
-      const marked = markWords(textDiv, hitWords);
+      const marked = markHits(textDiv, hits);
       container.replaceChildren(pageDiv);
       setBusy(false);
       notify.current.onRendered?.(marked);
@@ -91,7 +91,7 @@ export function PdfPage({ pdf, pageNumber, hitWords, width, onRendered, onError 
       for (const cleanup of cleanups) cleanup();
     };
     // onRendered/onError are read through refs: a new function identity must not redraw the page.
-  }, [pdf, pageNumber, hitWords, width]);
+  }, [pdf, pageNumber, hits, width]);
 
   return (
     <div className={styles.wrap}>

@@ -1,48 +1,63 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
+  Checkbox,
   MessageBar,
   MessageBarBody,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Checkbox,
   Tooltip,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, ArrowRepeatAll20Regular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Failure } from '../../../shared/contract.ts';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { baseName, formatCount } from '../shared/format.ts';
+import { groupFailures, type FailureGroup } from './failure-groups.ts';
 
 type Status = Failure['status'];
 
 const STATUS_LABELS: Record<Status, string> = { failed: 'Could not be read', unsupported: 'Not supported', warning: 'No text (scans)' };
 
+/** Files listed per group before "Show all": a share with thousands of locked files must not freeze the page. */
+const GROUP_PAGE = 100;
+
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   filters: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  show: { color: tokens.colorNeutralForeground3 },
+  note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  group: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, marginBottom: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground1 },
+  header: { fontWeight: tokens.fontWeightSemibold },
+  count: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
+  message: { margin: 0, color: tokens.colorNeutralForeground2 },
+  files: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  item: { paddingBlock: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke3}` },
   file: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   path: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   detail: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
-  cell: { paddingBlock: tokens.spacingVerticalS, verticalAlign: 'top' },
   empty: { color: tokens.colorNeutralForeground3 },
-  show: { color: tokens.colorNeutralForeground3 },
+  more: { alignSelf: 'flex-start' },
 });
 
-/** Files the indexer could not read, or read without finding text, with what to do about each. */
+const groupKey = (group: FailureGroup) => `${group.status}:${group.reason}`;
+
+/** Files the indexer could not read, or read without finding text, grouped by why, with what to do about each. */
 export function FailuresList({ refreshKey }: { refreshKey: number }) {
   const styles = useStyles();
   const api = useApi();
   const [failures, setFailures] = useState<Failure[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState<ReadonlySet<Status>>(new Set<Status>(['failed', 'unsupported', 'warning']));
+  // Groups are open unless the user closed them (new groups appear open).
+  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
 
   const load = useCallback(() => {
     api.call('failures.list', {}).then(
@@ -56,16 +71,23 @@ export function FailuresList({ refreshKey }: { refreshKey: number }) {
   useEffect(load, [load, refreshKey]);
 
   const [retrying, setRetrying] = useState(false);
+  // The list's refreshKey when a retry was started: its note shows until the scan ends (a new key).
+  const [retriedAt, setRetriedAt] = useState<number | null>(null);
   const retry = () => {
+    const startedAt = refreshKey;
     setRetrying(true);
+    setRetriedAt(null);
     api
       .call('failures.retry', {})
       .then(
-        () => undefined,
+        () => setRetriedAt(startedAt),
         (e) => setError(errorMessage(e)),
       )
       .finally(() => setRetrying(false));
   };
+  const retried = retriedAt !== null && retriedAt === refreshKey;
+
+  const groups = useMemo(() => groupFailures((failures ?? []).filter((f) => shown.has(f.status))), [failures, shown]);
 
   const toggle = (status: Status) =>
     setShown((current) => {
@@ -84,7 +106,6 @@ export function FailuresList({ refreshKey }: { refreshKey: number }) {
   }
   if (!failures) return <Spinner size="small" label="Loading…" />;
   const counts = (status: Status) => failures.filter((f) => f.status === status).length;
-  const visible = failures.filter((f) => shown.has(f.status));
 
   return (
     <section className={styles.wrap} aria-label="Files that need attention" data-testid="failures-list">
@@ -103,34 +124,60 @@ export function FailuresList({ refreshKey }: { refreshKey: number }) {
             </Button>
           </Tooltip>
         )}
+        <span role="status" className={styles.note}>
+          {retried && 'Reading them again: progress is in the status bar, and this list updates when it ends.'}
+        </span>
       </div>
-      {visible.length === 0 ? (
+      {groups.length === 0 ? (
         <p className={styles.empty}>{failures.length === 0 ? 'Every file found so far was read. Nothing needs attention.' : 'No files of the kinds selected.'}</p>
       ) : (
-        <Table size="small" aria-label="Files that need attention">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell style={{ width: '32%' }}>File</TableHeaderCell>
-              <TableHeaderCell style={{ width: '16%' }}>Status</TableHeaderCell>
-              <TableHeaderCell>Reason</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {visible.map((f) => (
-              <TableRow key={f.path}>
-                <TableCell className={styles.cell}>
-                  <div className={styles.file}>{baseName(f.path)}</div>
-                  <div className={styles.path}>{f.path}</div>
-                </TableCell>
-                <TableCell className={styles.cell}>{STATUS_LABELS[f.status]}</TableCell>
-                <TableCell className={styles.cell}>
-                  <div>{f.message}</div>
-                  {f.detail && !sameWords(f.detail, f.message) && <div className={styles.detail}>{f.detail}</div>}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <Accordion
+          multiple
+          collapsible
+          openItems={groups.map(groupKey).filter((key) => !closed.has(key))}
+          onToggle={(_, data) =>
+            setClosed((current) => {
+              const next = new Set(current);
+              const key = String(data.value);
+              if (next.has(key)) next.delete(key);
+              else next.add(key);
+              return next;
+            })
+          }
+        >
+          {groups.map((group) => {
+            const key = groupKey(group);
+            const all = expanded.has(key);
+            const files = all ? group.failures : group.failures.slice(0, GROUP_PAGE);
+            return (
+              <AccordionItem key={key} value={key} className={styles.group} data-testid="failure-group">
+                <AccordionHeader expandIconPosition="start">
+                  <span className={styles.header}>
+                    {group.label}{' '}
+                    <span className={styles.count}>({formatCount(group.failures.length)})</span>
+                  </span>
+                </AccordionHeader>
+                <AccordionPanel className={styles.panel}>
+                  <p className={styles.message}>{group.message}</p>
+                  <ul className={styles.files} aria-label={`${group.label}: files`}>
+                    {files.map((f) => (
+                      <li key={f.path} className={styles.item}>
+                        <div className={styles.file}>{baseName(f.path)}</div>
+                        <div className={styles.path}>{f.path}</div>
+                        {f.detail && !sameWords(f.detail, f.message) && <div className={styles.detail}>{f.detail}</div>}
+                      </li>
+                    ))}
+                  </ul>
+                  {!all && group.failures.length > GROUP_PAGE && (
+                    <Button className={styles.more} size="small" onClick={() => setExpanded((e) => new Set(e).add(key))}>
+                      Show all {formatCount(group.failures.length)}
+                    </Button>
+                  )}
+                </AccordionPanel>
+              </AccordionItem>
+            );
+          })}
+        </Accordion>
       )}
     </section>
   );

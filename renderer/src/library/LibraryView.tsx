@@ -38,6 +38,10 @@ export function LibraryView({ tab, onTabChange }: { tab: LibraryTab; onTabChange
     setActionError(null);
     api.call('roots.scan', { rootId: root.id }).catch((e) => setActionError(errorMessage(e)));
   };
+  const retryFailed = (root: Root) => {
+    setActionError(null);
+    api.call('failures.retry', { rootId: root.id }).catch((e) => setActionError(errorMessage(e)));
+  };
   const remove = async () => {
     if (!removing) return;
     setBusy(true);
@@ -107,6 +111,7 @@ export function LibraryView({ tab, onTabChange }: { tab: LibraryTab; onTabChange
               scanning={progress?.state === 'scanning' && progress.rootId === root.id}
               onScan={() => scan(root)}
               onRemove={() => setRemoving(root)}
+              onRetryFailed={() => retryFailed(root)}
             />
           ))}
         </div>

@@ -1,5 +1,5 @@
 import { Button, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowSync20Regular, CheckmarkCircle16Filled, Delete20Regular, Folder24Regular, PlugDisconnected16Filled } from '@fluentui/react-icons';
+import { ArrowRepeatAll16Regular, ArrowSync20Regular, CheckmarkCircle16Filled, Delete20Regular, Folder24Regular, PlugDisconnected16Filled } from '@fluentui/react-icons';
 import type { Root } from '../../../shared/contract.ts';
 import { formatCount, formatDateTime } from '../shared/format.ts';
 
@@ -9,9 +9,11 @@ const useStyles = makeStyles({
   state: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
   online: { color: tokens.colorPaletteGreenForeground1 },
   offline: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  stats: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS, margin: 0, fontSize: tokens.fontSizeBase200 },
+  stats: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS, alignItems: 'center', margin: 0, fontSize: tokens.fontSizeBase200 },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0 },
+  failed: { margin: 0, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  retry: { minWidth: 0, height: '20px', minHeight: 0, paddingBlock: 0, paddingInline: tokens.spacingHorizontalXS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
@@ -20,10 +22,12 @@ export interface RootCardProps {
   scanning: boolean;
   onScan: () => void;
   onRemove: () => void;
+  /** Read this folder's failed files again. */
+  onRetryFailed: () => void;
 }
 
 /** One folder in the library: where it is, whether it can be reached, and what was found in it. */
-export function RootCard({ root, scanning, onScan, onRemove }: RootCardProps) {
+export function RootCard({ root, scanning, onScan, onRemove, onRetryFailed }: RootCardProps) {
   const styles = useStyles();
   const online = root.state === 'online';
   return (
@@ -49,7 +53,22 @@ export function RootCard({ root, scanning, onScan, onRemove }: RootCardProps) {
           {formatCount(root.documents)}
         </dd>
         <dt className={styles.term}>Could not be read</dt>
-        <dd className={styles.value}>{formatCount(root.failed)}</dd>
+        <dd className={styles.failed} data-testid="root-failed">
+          {formatCount(root.failed)}
+          {root.failed > 0 && (
+            <Button
+              className={styles.retry}
+              size="small"
+              appearance="transparent"
+              icon={<ArrowRepeatAll16Regular />}
+              onClick={onRetryFailed}
+              disabled={scanning}
+              aria-label={`Retry the ${root.failed === 1 ? 'file' : `${formatCount(root.failed)} files`} in ${root.label} that could not be read`}
+            >
+              Retry
+            </Button>
+          )}
+        </dd>
         <dt className={styles.term}>Not supported</dt>
         <dd className={styles.value}>{formatCount(root.unsupported)}</dd>
       </dl>

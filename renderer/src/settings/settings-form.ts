@@ -1,0 +1,96 @@
+/**
+ * The Settings form's logic, apart from React: the fields as people see them, turning what they
+ * typed into a `settings.set` change, and placing the server's validation error next to its field.
+ */
+import type { Settings } from '../../../shared/contract.ts';
+import { formatCount } from '../shared/format.ts';
+
+export type NumberKey = 'workers' | 'timeoutSeconds' | 'maxFileMB' | 'rescanMinutes';
+
+export interface NumberField {
+  key: NumberKey;
+  label: string;
+  /** One plain line: what the setting does. */
+  hint: string;
+  unit: string;
+  /** The range the contract accepts, for the hint and the input's min/max (the server still decides). */
+  min: number;
+  max: number;
+}
+
+export const READING_FIELDS: readonly NumberField[] = [
+  { key: 'workers', label: 'Files read at the same time', hint: 'More is faster, but keeps the computer busier while a scan runs.', unit: 'files', min: 1, max: 16 },
+  { key: 'timeoutSeconds', label: 'Time limit per file', hint: 'A file that takes longer than this to read is stopped and listed as “took too long”.', unit: 'seconds', min: 5, max: 3600 },
+  { key: 'maxFileMB', label: 'Largest file to read', hint: 'Files larger than this are listed as too large and not read.', unit: 'MB', min: 1, max: 4096 },
+];
+
+export const RESCAN_FIELD: NumberField = {
+  key: 'rescanMinutes',
+  label: 'Rescan every',
+  hint: 'Look for new and changed files in every folder this often while the app is open; 0 turns it off.',
+  unit: 'minutes',
+  min: 0,
+  max: 1440,
+};
+
+export const NUMBER_FIELDS: readonly NumberField[] = [...READING_FIELDS, RESCAN_FIELD];
+
+/** The form's state: numbers as typed (text), so a half-typed value is not lost. */
+export type Draft = Record<NumberKey, string> & { watchFolders: boolean };
+
+export function draftOf(settings: Settings): Draft {
+  return {
+    workers: String(settings.workers),
+    timeoutSeconds: String(settings.timeoutSeconds),
+    maxFileMB: String(settings.maxFileMB),
+    rescanMinutes: String(settings.rescanMinutes),
+    watchFolders: settings.watchFolders,
+  };
+}
+
+export type FieldErrors = Partial<Record<keyof Settings, string>>;
+
+/**
+ * What to send to `settings.set`: only the fields that changed. Text that is not a whole number
+ * never reaches the server; the range is the server's to check (one source of truth).
+ */
+export function changesOf(draft: Draft, saved: Settings): { changes: Partial<Settings>; errors: FieldErrors } {
+  const changes: Partial<Settings> = {};
+  const errors: FieldErrors = {};
+  for (const field of NUMBER_FIELDS) {
+    const text = draft[field.key].trim();
+    if (!/^-?\d+$/u.test(text)) {
+      errors[field.key] = text === '' ? 'Enter a number.' : 'Enter a whole number, with no units.';
+      continue;
+    }
+    const value = Number(text);
+    if (value !== saved[field.key]) changes[field.key] = value;
+  }
+  if (draft.watchFolders !== saved.watchFolders) changes.watchFolders = draft.watchFolders;
+  return { changes, errors };
+}
+
+/** True when the form differs from what is saved. */
+export function isDirty(draft: Draft, saved: Settings): boolean {
+  const current = draftOf(saved);
+  return (Object.keys(current) as (keyof Draft)[]).some((key) => (typeof draft[key] === 'string' ? String(draft[key]).trim() : draft[key]) !== current[key]);
+}
+
+/**
+ * The server names the field it refused ("Invalid argument for settings.set (workers): Too small…").
+ * Returns that field with a message in plain words, or null when the error is about something else.
+ */
+export function fieldOfError(message: string): { key: keyof Settings; message: string } | null {
+  const m = /\(([A-Za-z]+)\)/u.exec(message);
+  if (!m) return null;
+  if (m[1] === 'watchFolders') return { key: 'watchFolders', message: 'This could not be saved.' };
+  const field = NUMBER_FIELDS.find((f) => f.key === m[1]);
+  if (!field) return null;
+  // The schema's own wording ("Too small: expected number to be >=1") is for developers.
+  return { key: field.key, message: `Not saved: choose a whole number from ${formatRange(field)}.` };
+}
+
+/** "1 to 16", "0 to 1,440". */
+export function formatRange(field: NumberField): string {
+  return `${formatCount(field.min)} to ${formatCount(field.max)}`;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Failure, Settings } from '../../shared/contract.ts';
+import { groupFailures, reasonLabel } from '../../renderer/src/library/failure-groups.ts';
+import { changesOf, draftOf, fieldOfError, isDirty } from '../../renderer/src/settings/settings-form.ts';
+
+const saved: Settings = { workers: 2, timeoutSeconds: 60, maxFileMB: 200, rescanMinutes: 30, watchFolders: true };
+
+describe('the settings form', () => {
+  it('sends only what changed, as numbers', () => {
+    const draft = { ...draftOf(saved), rescanMinutes: ' 45 ', watchFolders: false };
+    expect(isDirty(draft, saved)).toBe(true);
+    expect(changesOf(draft, saved)).toEqual({ changes: { rescanMinutes: 45, watchFolders: false }, errors: {} });
+    expect(isDirty(draftOf(saved), saved)).toBe(false);
+  });
+
+  it('keeps text that is not a whole number from the server, and leaves ranges to it', () => {
+    const { changes, errors } = changesOf({ ...draftOf(saved), maxFileMB: '2.5', timeoutSeconds: '', workers: '0' }, saved);
+    expect(errors).toEqual({ maxFileMB: 'Enter a whole number, with no units.', timeoutSeconds: 'Enter a number.' });
+    expect(changes).toEqual({ workers: 0 });
+  });
+
+  it('puts the server’s validation error beside the field it names', () => {
+    expect(fieldOfError('Invalid argument for settings.set (workers): Too small: expected number to be >=1.')).toEqual({
+      key: 'workers',
+      message: 'Not saved: choose a whole number from 1 to 16.',
+    });
+    expect(fieldOfError('Invalid argument for settings.set (rescanMinutes): Too big')?.message).toBe('Not saved: choose a whole number from 0 to 1,440.');
+    expect(fieldOfError('The index could not be written.')).toBeNull();
+  });
+});
+
+const failure = (path: string, status: Failure['status'], reason: string): Failure => ({
+  path, rootId: 1, format: 'pdf', status, reason, message: `message for ${reason}`, detail: '', at: '2024-01-01T00:00:00Z',
+});
+
+describe('failures grouped by reason', () => {
+  it('names reasons plainly and counts them, failed files first, biggest group first', () => {
+    const groups = groupFailures([
+      failure('a.7z', 'unsupported', 'unsupported'),
+      failure('b.pdf', 'failed', 'corrupt'),
+      failure('c.pdf', 'failed', 'encrypted'),
+      failure('d.pdf', 'failed', 'encrypted'),
+      failure('e.pdf', 'warning', 'no-text'),
+    ]);
+    expect(groups.map((g) => `${g.label} (${g.failures.length})`)).toEqual([
+      'Password protected (2)',
+      'Damaged, or not what the name says (1)',
+      'Kind of file not supported yet (1)',
+      'No text (scans) (1)',
+    ]);
+    expect(groups[0].message).toBe('message for encrypted');
+  });
+
+  it('shows an unknown reason as words', () => {
+    expect(reasonLabel('locked-by-user')).toBe('Locked by user');
+  });
+});
