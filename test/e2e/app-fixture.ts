@@ -89,7 +89,17 @@ async function startApp(): Promise<{ app: RunningApp; stop: () => Promise<void> 
   };
 }
 
-export const test = base.extend<{ openApp: () => Promise<void> }, { app: RunningApp }>({
+export const test = base.extend<{ openApp: () => Promise<void>; freshApp: RunningApp }, { app: RunningApp }>({
+  /** A server of the test's own, with an empty library, for journeys that need a first start. */
+  freshApp: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const { app, stop } = await startApp();
+      await use(app);
+      await stop();
+    },
+    { timeout: 90_000 },
+  ],
   app: [
     // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
     // eslint-disable-next-line no-empty-pattern

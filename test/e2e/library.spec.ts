@@ -3,14 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, ensureEvidenceAdded } from './app-fixture.ts';
 
-// First in the first spec file, so it runs before any journey adds the folder.
-test('with no folders, Search teaches where to start', async ({ page, openApp }) => {
-  await openApp();
-  const roots = await page.evaluate(async () => {
-    const res = await fetch('/api/roots.list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-evidence-request': '1' }, body: '{}' });
-    return ((await res.json()) as { data: unknown[] }).data.length;
-  });
-  test.skip(roots > 0, 'the library already has a folder in this run');
+// Its own server, so the library is empty whatever order the journeys run in.
+test('with no folders, Search teaches where to start', async ({ page, freshApp }) => {
+  await page.goto(freshApp.launchUrl);
+  await expect(page.getByRole('searchbox', { name: 'Search evidence' })).toBeVisible();
   await expect(page.getByTestId('empty-state')).toContainText('Add the folders where your evidence lives');
   await page.getByRole('button', { name: 'Go to Library' }).click();
   await expect(page.getByTestId('library-empty')).toContainText('drag a folder');
