@@ -67,9 +67,13 @@ export function suggestCriteria(db: Db, framework: FrameworkShape, documentId: n
   for (const c of flattenCriteria(framework)) {
     if (options.exclude?.has(c.id)) continue;
     const found: { word: string; weight: number }[] = [];
+    const counted = new Set<string>();
     const consider = (phrase: string, weight: number) => {
       const words = tokenize(phrase).map(fold);
-      if (!words.length) return;
+      // A title word that is also a keyword counts once.
+      const key = words.join(' ');
+      if (!words.length || counted.has(key)) return;
+      counted.add(key);
       const tf = countPhrase(index, words);
       if (!tf) return;
       // A phrase is as telling as its rarest word; repeated mentions count, with diminishing returns.
