@@ -1,6 +1,8 @@
 import { Toaster, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { DocumentView } from '../document/DocumentView.tsx';
+import { useEvidenceVersion } from '../evidence/changes.ts';
+import { FrameworksView } from '../frameworks/FrameworksView.tsx';
 import { TOASTER_ID } from '../library/AddFolder.tsx';
 import { LibraryView, type LibraryTab } from '../library/LibraryView.tsx';
 import { useFolderDrop } from '../library/useFolderDrop.ts';
@@ -66,7 +68,9 @@ export function App() {
   const dragging = useFolderDrop();
 
   // Re-run the search when a scan finishes, so new documents appear without retyping.
-  const search = useSearch(query, limit, progress?.finishedAt ? Date.parse(progress.finishedAt) : 0);
+  // …and when evidence changes (tags and status show on results and in the facets).
+  const evidenceVersion = useEvidenceVersion();
+  const search = useSearch(query, limit, (progress?.finishedAt ? Date.parse(progress.finishedAt) : 0) + evidenceVersion);
   const results = search.response?.results ?? [];
   useEffect(() => setSelected(0), [search.response]);
 
@@ -123,8 +127,9 @@ export function App() {
           break;
         case 'area-1':
         case 'area-2':
+        case 'area-3':
           event.preventDefault();
-          setArea(AREAS[action === 'area-1' ? 0 : 1]);
+          setArea(AREAS[Number(action.slice(-1)) - 1]);
           break;
         case 'settings':
           event.preventDefault();
@@ -179,6 +184,8 @@ export function App() {
             <SettingsView />
           ) : area === 'library' ? (
             <LibraryView tab={libraryTab} onTabChange={setLibraryTab} />
+          ) : area === 'frameworks' ? (
+            <FrameworksView onOpenDocument={(documentId) => open(documentId, 1)} />
           ) : openDoc ? (
             <div className={styles.split}>
               {searchView}

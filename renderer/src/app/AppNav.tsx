@@ -1,10 +1,11 @@
 import { NavDrawer, NavDrawerBody, NavDrawerFooter, NavItem, makeStyles, tokens } from '@fluentui/react-components';
-import { Library20Filled, Library20Regular, Search20Filled, Search20Regular, Settings20Filled, Settings20Regular, bundleIcon } from '@fluentui/react-icons';
+import { Library20Filled, Library20Regular, Search20Filled, Search20Regular, Settings20Filled, Settings20Regular, TaskListSquareLtr20Filled, TaskListSquareLtr20Regular, bundleIcon } from '@fluentui/react-icons';
 import type { Area } from './areas.ts';
 
 const SearchIcon = bundleIcon(Search20Filled, Search20Regular);
 const LibraryIcon = bundleIcon(Library20Filled, Library20Regular);
 const SettingsIcon = bundleIcon(Settings20Filled, Settings20Regular);
+const FrameworksIcon = bundleIcon(TaskListSquareLtr20Filled, TaskListSquareLtr20Regular);
 
 const useStyles = makeStyles({
   drawer: { width: '200px', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, height: '100%' },
@@ -31,6 +32,9 @@ export function AppNav({ open, area, onAreaChange }: { open: boolean; area: Area
         </NavItem>
         <NavItem value="library" icon={<LibraryIcon />} title="Library (Alt+2)">
           Library
+        </NavItem>
+        <NavItem value="frameworks" icon={<FrameworksIcon />} title="Frameworks (Alt+3)">
+          Frameworks
         </NavItem>
       </NavDrawerBody>
       {/* Settings sit apart at the bottom, where people look for them. */}

@@ -1,6 +1,7 @@
 import { Button, SearchBox, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import { Keyboard20Regular, Navigation20Regular, Search24Filled } from '@fluentui/react-icons';
 import type { KeyboardEvent, Ref } from 'react';
+import { FrameworkPicker } from '../frameworks/FrameworkPicker.tsx';
 import { SyntaxHelp } from '../search/SyntaxHelp.tsx';
 
 const useStyles = makeStyles({
@@ -57,6 +58,7 @@ export function TopBar(props: TopBarProps) {
         />
         <SyntaxHelp />
       </div>
+      <FrameworkPicker />
       <Tooltip content="Keyboard shortcuts (Shift+?)" relationship="label">
         <Button appearance="subtle" icon={<Keyboard20Regular />} onClick={props.onShowShortcuts} />
       </Tooltip>

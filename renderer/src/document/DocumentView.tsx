@@ -1,15 +1,16 @@
 import { MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
-import type { PageText } from '../../../shared/contract.ts';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { Segments } from '../search/Segments.tsx';
 import { plural } from '../shared/format.ts';
 import { useElementWidth } from '../shared/useElementWidth.ts';
+import { EvidencePanel } from '../evidence/EvidencePanel.tsx';
+import { EvidenceToggle, useEvidencePanelOpen } from '../evidence/EvidenceToggle.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { PageNav } from './PageNav.tsx';
 import { PdfPage } from './PdfPage.tsx';
-import { foldWord } from './text-layer-hits.ts';
+import { hitsOfSegments } from './text-layer-hits.ts';
 import { useDocumentDetail, usePageText, usePdf } from './useDocument.ts';
 
 const useStyles = makeStyles({
@@ -25,6 +26,9 @@ const useStyles = makeStyles({
   },
   hits: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   body: { flex: 1, overflow: 'auto', minHeight: 0, backgroundColor: tokens.colorNeutralBackground3 },
+  // The page beside the evidence panel.
+  content: { flex: 1, minHeight: 0, display: 'flex' },
+  evidence: { width: '340px', flexShrink: 0, minHeight: 0, borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
   bar: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}` },
   text: {
     margin: tokens.spacingHorizontalL,
@@ -60,8 +64,10 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
   const [actionError, setActionError] = useState<string | null>(null);
   const [pdfError, setPdfError] = useState<string | null>(null);
   const [bodyRef, width] = useElementWidth();
+  const [evidenceOpen, setEvidenceOpen] = useEvidencePanelOpen();
 
-  const hitWords = useMemo(() => hitWordsOf(pageText.status === 'ready' ? pageText.value : null), [pageText]);
+  // The hits the app found on this page (a phrase only where its words stand together), for the PDF's text layer.
+  const hits = useMemo(() => hitsOfSegments(pageText.status === 'ready' ? pageText.value.segments : []), [pageText]);
 
   const act = useCallback(
     (method: 'documents.open' | 'documents.reveal') => {
@@ -107,7 +113,9 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
             {hitCount === 0 ? 'No hits on this page' : `${plural(hitCount, 'hit')} on this page`}
           </Text>
         )}
+        <EvidenceToggle open={evidenceOpen} onChange={setEvidenceOpen} />
       </div>
+      <div className={styles.content}>
       <div className={styles.body} ref={bodyRef}>
         {isPdf && (pdf?.status === 'error' || pdfError) && (
           <MessageBar intent="warning" className={styles.bar}>
@@ -118,13 +126,19 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
         )}
         {drawPdf ? (
           pdf?.status === 'ready' ? (
-            <PdfPage pdf={pdf.value} pageNumber={current} hitWords={hitWords} width={width} onError={setPdfError} />
+            <PdfPage pdf={pdf.value} pageNumber={current} hits={hits} width={width} onError={setPdfError} />
           ) : (
             <Spinner className={styles.center} label="Loading the PDF…" />
           )
         ) : (
           <PageTextView state={pageText} className={styles.text} />
         )}
+      </div>
+      {evidenceOpen && (
+        <div className={styles.evidence} id="evidence-panel">
+          <EvidencePanel documentId={documentId} documentTitle={doc.title} />
+        </div>
+      )}
       </div>
     </article>
   );
@@ -145,11 +159,4 @@ function PageTextView({ state, className }: { state: ReturnType<typeof usePageTe
       <Segments segments={state.value.segments} />
     </div>
   );
-}
-
-/** The words the app marked as hits on this page, folded, for marking the PDF's text layer. */
-function hitWordsOf(page: PageText | null): ReadonlySet<string> {
-  const words = new Set<string>();
-  for (const segment of page?.segments ?? []) if (segment.hit) words.add(foldWord(segment.text));
-  return words;
 }

@@ -7,6 +7,10 @@ const GROUPS: { key: keyof SearchResponse['facets']; field: FilterField; title: 
   { key: 'type', field: 'type', title: 'Type' },
   { key: 'folder', field: 'folder', title: 'Folder' },
   { key: 'year', field: 'modified', title: 'Year modified' },
+  { key: 'judgement', field: 'judgement', title: 'Judgement' },
+  { key: 'status', field: 'status', title: 'Evidence status' },
+  { key: 'team', field: 'team', title: 'Team' },
+  { key: 'tagged', field: 'tagged', title: 'Tagged' },
 ];
 
 const useStyles = makeStyles({

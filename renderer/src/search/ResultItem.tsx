@@ -1,7 +1,8 @@
-import { Badge, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Checkbox, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { DocumentPdf20Regular, DocumentText20Regular, Globe20Regular, Document20Regular } from '@fluentui/react-icons';
 import { memo, useEffect, useRef } from 'react';
-import type { SearchResult } from '../../../shared/contract.ts';
+import type { EvidenceItem, SearchResult } from '../../../shared/contract.ts';
+import { EvidenceChips } from '../evidence/EvidenceChips.tsx';
 import { baseName, formatDate, shortenPath } from '../shared/format.ts';
 import { formatLabel } from '../shared/formats.ts';
 import { Segments } from './Segments.tsx';
@@ -55,10 +56,17 @@ export interface ResultItemProps {
   selected: boolean;
   onOpen: (documentId: number, page: number) => void;
   onSelect: () => void;
+  /** Ticked for "Tag selected…". */
+  checked?: boolean;
+  onCheck?: (documentId: number, checked: boolean) => void;
+  /** The document's evidence item, shown as chips. */
+  evidence?: EvidenceItem;
+  /** Dragging the result (onto a criterion) puts the documents' ids in the drag data. */
+  onDragStart?: (dataTransfer: DataTransfer, result: SearchResult) => void;
 }
 
 /** One document in the results: what it is, where it lives, and its best pages with the words marked. */
-export const ResultItem = memo(function ResultItem({ result, selected, onOpen, onSelect }: ResultItemProps) {
+export const ResultItem = memo(function ResultItem({ result, selected, onOpen, onSelect, checked, onCheck, evidence, onDragStart }: ResultItemProps) {
   const styles = useStyles();
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -75,8 +83,19 @@ export const ResultItem = memo(function ResultItem({ result, selected, onOpen, o
       data-testid="search-result"
       onClick={onSelect}
       onDoubleClick={() => onOpen(result.documentId, firstPage)}
+      draggable={onDragStart ? true : undefined}
+      onDragStart={onDragStart ? (event) => onDragStart(event.dataTransfer, result) : undefined}
     >
       <div className={styles.header}>
+        {onCheck && (
+          <Checkbox
+            checked={checked === true}
+            onChange={(_, data) => onCheck(result.documentId, data.checked === true)}
+            onClick={(event) => event.stopPropagation()}
+            aria-label={`Select ${result.title}`}
+            data-testid="result-check"
+          />
+        )}
         <FormatIcon format={result.format} className={styles.icon} />
         <Link as="button" className={styles.title} onClick={() => onOpen(result.documentId, firstPage)} title={result.title}>
           {result.title}
@@ -92,6 +111,7 @@ export const ResultItem = memo(function ResultItem({ result, selected, onOpen, o
         <span>in {baseName(result.folder)}</span>
         <span>modified {formatDate(result.modified)}</span>
       </div>
+      <EvidenceChips item={evidence} />
       {result.hits.length > 0 && (
         <ul className={styles.hits}>
           {result.hits.map((hit) => (

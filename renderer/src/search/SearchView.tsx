@@ -1,6 +1,9 @@
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { KeyboardEvent } from 'react';
-import type { SearchResponse } from '../../../shared/contract.ts';
+import { useCallback, useState, type KeyboardEvent } from 'react';
+import type { SearchResponse, SearchResult } from '../../../shared/contract.ts';
+import { setDragDocuments } from '../evidence/drag.ts';
+import { SelectionBar } from '../evidence/SelectionBar.tsx';
+import { useEvidenceByDocument } from '../evidence/useEvidenceByDocument.ts';
 import { formatCount, plural } from '../shared/format.ts';
 import { Facets } from './Facets.tsx';
 import { ResultItem } from './ResultItem.tsx';
@@ -49,6 +52,24 @@ export function SearchView(props: SearchViewProps) {
   const styles = useStyles();
   const { query, search, compact } = props;
   const response: SearchResponse | null = search.response;
+  // Ticked results, for "Tag selected…" (and dragging several onto a criterion).
+  const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
+  const evidence = useEvidenceByDocument(response);
+  const onCheck = useCallback((documentId: number, on: boolean) => {
+    setChecked((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(documentId);
+      else next.delete(documentId);
+      return next;
+    });
+  }, []);
+  const onDragStart = useCallback(
+    (dataTransfer: DataTransfer, result: SearchResult) => {
+      const ids = checked.has(result.documentId) ? [...checked] : [result.documentId];
+      setDragDocuments(dataTransfer, ids, result.title);
+    },
+    [checked],
+  );
 
   if (props.noFolders) return <NoFoldersState onGoToLibrary={props.onGoToLibrary} />;
 
@@ -86,9 +107,26 @@ export function SearchView(props: SearchViewProps) {
         {response && response.total === 0 && query.trim() !== '' && <NoResultsState query={query} onQueryChange={props.onQueryChange} />}
         {response && response.results.length > 0 && (
           // Focusable so Up/Down work here too, not only in the search box.
+          <>
+          <SelectionBar
+            shown={response.results.map((r) => r.documentId)}
+            selected={response.results.filter((r) => checked.has(r.documentId)).map((r) => r.documentId)}
+            onSelectAll={(all) => setChecked(all ? new Set(response.results.map((r) => r.documentId)) : new Set())}
+            onTagged={() => setChecked(new Set())}
+          />
           <ul className={styles.list} role="list" aria-label="Documents found" tabIndex={0} onKeyDown={props.onListKeyDown} id="search-results">
             {response.results.map((result, index) => (
-              <ResultItem key={result.documentId} result={result} selected={index === props.selected} onOpen={props.onOpen} onSelect={() => props.onSelect(index)} />
+              <ResultItem
+                key={result.documentId}
+                result={result}
+                selected={index === props.selected}
+                onOpen={props.onOpen}
+                onSelect={() => props.onSelect(index)}
+                checked={checked.has(result.documentId)}
+                onCheck={onCheck}
+                evidence={evidence.get(result.documentId)}
+                onDragStart={onDragStart}
+              />
             ))}
             {response.results.length < response.total && (
               <li className={styles.more}>
@@ -98,6 +136,7 @@ export function SearchView(props: SearchViewProps) {
               </li>
             )}
           </ul>
+          </>
         )}
       </section>
     </div>

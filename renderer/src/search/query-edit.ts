@@ -7,7 +7,9 @@
  * each maybe preceded by '-'. Pure functions, no DOM.
  */
 
-export type FilterField = 'type' | 'folder' | 'modified';
+export type FilterField = 'type' | 'folder' | 'modified' | 'judgement' | 'status' | 'team' | 'tagged';
+
+const FILTER_FIELDS: ReadonlySet<string> = new Set<FilterField>(['type', 'folder', 'modified', 'judgement', 'status', 'team', 'tagged']);
 
 export interface QueryUnit {
   /** Offsets of the unit in the query, including a leading '-'. */
@@ -60,10 +62,10 @@ export function splitQuery(query: string): QueryUnit[] {
   return units;
 }
 
-/** How a filter is written into the query: folder names are always quoted (they often have spaces). */
+/** How a filter is written into the query: folder and team names are always quoted (they often have spaces). */
 export function filterText(field: FilterField, value: string): string {
   const clean = value.replaceAll('"', '');
-  if (field === 'folder' || /\s/u.test(clean)) return `${field}:"${clean}"`;
+  if (field === 'folder' || field === 'team' || /\s/u.test(clean)) return `${field}:"${clean}"`;
   return `${field}:${clean}`;
 }
 
@@ -103,6 +105,6 @@ export function toggleFilter(query: string, field: FilterField, value: string): 
 /** The filters in a query, for "remove this filter" suggestions when nothing matched. */
 export function filtersIn(query: string): { field: FilterField; value: string; text: string }[] {
   return splitQuery(query)
-    .filter((u): u is QueryUnit & { field: FilterField } => !u.negated && (u.field === 'type' || u.field === 'folder' || u.field === 'modified') && u.value.trim() !== '')
+    .filter((u): u is QueryUnit & { field: FilterField } => !u.negated && u.field !== null && FILTER_FIELDS.has(u.field) && u.value.trim() !== '')
     .map((u) => ({ field: u.field, value: u.value, text: query.slice(u.start, u.end) }));
 }

@@ -1,0 +1,84 @@
+/**
+ * The "Make this evidence" form: what it starts with, what it checks, and which fields a save
+ * sends (only those that changed, so the history records what someone actually did).
+ */
+import type { EvidenceItem } from '../../../shared/contract.ts';
+
+export type EvidenceStatus = EvidenceItem['status'];
+
+export interface EvidenceForm {
+  title: string;
+  summary: string;
+  team: string;
+  /** YYYY-MM-DD or '' for none. */
+  evidenceDate: string;
+  reviewBy: string;
+  status: EvidenceStatus;
+  personalData: boolean;
+}
+
+export interface EvidenceFieldsToSave {
+  title?: string;
+  summary?: string;
+  team?: string;
+  evidenceDate?: string | null;
+  reviewBy?: string | null;
+  status?: EvidenceStatus;
+  personalData?: boolean;
+}
+
+export const STATUS_LABELS: Record<EvidenceStatus, string> = { draft: 'Draft', approved: 'Approved', retired: 'Retired' };
+
+/** The form for an evidence item, or for a document that is not evidence yet (titled after it). */
+export function formFor(item: EvidenceItem | null, documentTitle: string): EvidenceForm {
+  if (!item) return { title: documentTitle, summary: '', team: '', evidenceDate: '', reviewBy: '', status: 'draft', personalData: false };
+  return {
+    title: item.title,
+    summary: item.summary,
+    team: item.team,
+    evidenceDate: item.evidenceDate ?? '',
+    reviewBy: item.reviewBy ?? '',
+    status: item.status,
+    personalData: item.personalData,
+  };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/u;
+
+/** Problems to show beside the fields, keyed by field; empty when the form can be saved. */
+export function validateForm(form: EvidenceForm): Partial<Record<keyof EvidenceForm, string>> {
+  const problems: Partial<Record<keyof EvidenceForm, string>> = {};
+  if (!form.title.trim()) problems.title = 'Give the evidence a title.';
+  else if (form.title.trim().length > 300) problems.title = 'Keep the title under 300 characters.';
+  if (form.summary.length > 4000) problems.summary = 'Keep this under 4,000 characters.';
+  if (form.team.length > 200) problems.team = 'Keep the team name under 200 characters.';
+  if (form.evidenceDate && !DATE.test(form.evidenceDate)) problems.evidenceDate = 'Enter a date, or leave it empty.';
+  if (form.reviewBy && !DATE.test(form.reviewBy)) problems.reviewBy = 'Enter a date, or leave it empty.';
+  else if (form.reviewBy && form.evidenceDate && DATE.test(form.evidenceDate) && form.reviewBy < form.evidenceDate) {
+    problems.reviewBy = 'The review-by date is before the evidence date.';
+  }
+  return problems;
+}
+
+/** The fields to send: all of them for new evidence, else only what changed. */
+export function fieldsToSave(form: EvidenceForm, item: EvidenceItem | null): EvidenceFieldsToSave {
+  const next: Required<EvidenceFieldsToSave> = {
+    title: form.title.trim(),
+    summary: form.summary,
+    team: form.team.trim(),
+    evidenceDate: form.evidenceDate || null,
+    reviewBy: form.reviewBy || null,
+    status: form.status,
+    personalData: form.personalData,
+  };
+  if (!item) return next;
+  const out: EvidenceFieldsToSave = {};
+  for (const key of Object.keys(next) as (keyof EvidenceFieldsToSave)[]) {
+    if (next[key] !== item[key]) (out as Record<string, unknown>)[key] = next[key];
+  }
+  return out;
+}
+
+export function isDirty(form: EvidenceForm, item: EvidenceItem | null): boolean {
+  return item === null || Object.keys(fieldsToSave(form, item)).length > 0;
+}
