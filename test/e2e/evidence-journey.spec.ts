@@ -194,3 +194,36 @@ test('a malformed framework import names the line and changes nothing', async ({
   expect(await rows.allTextContents()).toEqual(before);
   await expect(page.getByTestId('frameworks-table')).not.toContainText('Our improvement plan');
 });
+
+test('copy a built-in framework to adapt it, edit it, and a bad edit changes nothing', async ({ page, app, openApp }) => {
+  await openApp();
+  await ensureEvidenceAdded(page, app);
+  await page.keyboard.press('Alt+3');
+  await page.getByRole('tab', { name: 'Manage frameworks' }).click();
+  const table = page.getByTestId('frameworks-table');
+
+  await page.getByRole('button', { name: 'Copy and adapt ILACS 2026' }).click();
+  const copy = page.getByRole('dialog', { name: /Copy “ILACS 2026”/u });
+  await expect(copy.getByTestId('framework-json')).toHaveValue(/"id": "ilacs-2026-local"/u);
+  await copy.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(copy).toBeHidden();
+  const ours = page.locator('[data-testid="framework-row"][data-framework="ilacs-2026-local"]');
+  await expect(ours).toContainText('Yours');
+
+  // Edit: break the JSON, see the line named and nothing saved; then a good edit saves.
+  await ours.getByRole('button', { name: /^Edit / }).click();
+  const edit = page.getByRole('dialog', { name: /^Edit “/u });
+  const text = await edit.getByTestId('framework-json').inputValue();
+  await edit.getByTestId('framework-json').fill(text.replace('"judgements": [', '"judgements": [,'));
+  await edit.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(edit.getByTestId('import-error')).toContainText(/Line \d+/u);
+  await edit.getByTestId('framework-json').fill(text.replace('(our copy)', '(our copy, March)'));
+  await edit.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(edit).toBeHidden();
+  await expect(ours).toContainText('(our copy, March)');
+
+  // Leave the app as the other journeys expect it.
+  await ours.getByRole('button', { name: /^Delete / }).click();
+  await page.getByRole('button', { name: 'Delete framework and its tags' }).click();
+  await expect(table).not.toContainText('(ours)');
+});

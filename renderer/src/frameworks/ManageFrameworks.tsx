@@ -16,13 +16,14 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowDownload16Regular, ArrowUpload20Regular, Delete16Regular } from '@fluentui/react-icons';
+import { ArrowDownload16Regular, ArrowUpload20Regular, Delete16Regular, Edit16Regular } from '@fluentui/react-icons';
 import { useRef, useState, type ChangeEvent } from 'react';
 import type { FrameworkSummary } from '../../../shared/contract.ts';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { notifyEvidenceChanged } from '../evidence/changes.ts';
 import { downloadBlob } from './download.ts';
+import { copyForEditing } from './framework-copy.ts';
 import { fetchFramework, useFrameworks } from './useFrameworks.ts';
 
 const useStyles = makeStyles({
@@ -49,8 +50,20 @@ export function ManageFrameworks() {
   const api = useApi();
   const { list, error, activeId, refresh } = useFrameworks();
   const [importing, setImporting] = useState(false);
+  const [editing, setEditing] = useState<{ title: string; json: string } | null>(null);
   const [deleting, setDeleting] = useState<FrameworkSummary | null>(null);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+
+  /** Your own framework: edit its JSON in place. A built-in one: edit a copy of it. */
+  const startEdit = async (f: FrameworkSummary) => {
+    setMessage(null);
+    try {
+      const { json } = await fetchFramework(api, f.id);
+      setEditing(f.builtIn ? { title: `Copy “${f.shortTitle}” to adapt it`, json: copyForEditing(json) } : { title: `Edit “${f.shortTitle}”`, json });
+    } catch (e) {
+      setMessage({ intent: 'error', text: errorMessage(e) });
+    }
+  };
 
   const exportOne = async (f: FrameworkSummary) => {
     setMessage(null);
@@ -138,6 +151,9 @@ export function ManageFrameworks() {
                   <Button size="small" icon={<ArrowDownload16Regular />} onClick={() => void exportOne(f)} aria-label={`Export ${f.shortTitle} as JSON`}>
                     Export
                   </Button>
+                  <Button size="small" icon={<Edit16Regular />} onClick={() => void startEdit(f)} aria-label={`${f.builtIn ? 'Copy and adapt' : 'Edit'} ${f.shortTitle}`}>
+                    {f.builtIn ? 'Copy…' : 'Edit'}
+                  </Button>
                   {!f.builtIn && (
                     <Button size="small" icon={<Delete16Regular />} onClick={() => setDeleting(f)} aria-label={`Delete ${f.shortTitle}`}>
                       Delete
@@ -160,6 +176,19 @@ export function ManageFrameworks() {
           }}
         />
       )}
+      {editing && (
+        <ImportDialog
+          title={editing.title}
+          initialJson={editing.json}
+          onClose={() => setEditing(null)}
+          onImported={async (f) => {
+            setEditing(null);
+            await refresh();
+            notifyEvidenceChanged();
+            setMessage({ intent: 'success', text: `Saved “${f.title}”: ${f.judgements} judgements, ${f.criteria} criteria.` });
+          }}
+        />
+      )}
       {deleting && (
         <DeleteDialog
           framework={deleting}
@@ -177,10 +206,22 @@ export function ManageFrameworks() {
   );
 }
 
-function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: (f: FrameworkSummary) => void }) {
+function ImportDialog({
+  onClose,
+  onImported,
+  title,
+  initialJson,
+}: {
+  onClose: () => void;
+  onImported: (f: FrameworkSummary) => void;
+  /** Set when editing an existing framework's JSON rather than importing a file. */
+  title?: string;
+  initialJson?: string;
+}) {
   const styles = useStyles();
   const api = useApi();
-  const [json, setJson] = useState('');
+  const editing = initialJson !== undefined;
+  const [json, setJson] = useState(initialJson ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const file = useRef<HTMLInputElement>(null);
@@ -212,20 +253,26 @@ function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Import a framework</DialogTitle>
+          <DialogTitle>{title ?? 'Import a framework'}</DialogTitle>
           <DialogContent className={styles.dialogBody}>
-            <span>Choose a framework file (.json), or paste its text. A framework with the same id as one of yours replaces it.</span>
-            <div>
-              <input ref={file} type="file" accept=".json,application/json" onChange={(e) => void readFile(e)} hidden data-testid="framework-file" />
-              <Button onClick={() => file.current?.click()}>Choose a file…</Button>
-            </div>
+            {editing ? (
+              <span>Change the judgements, criteria or keywords below. Nothing changes unless the whole file is valid; a problem is shown with its line.</span>
+            ) : (
+              <>
+                <span>Choose a framework file (.json), or paste its text. A framework with the same id as one of yours replaces it.</span>
+                <div>
+                  <input ref={file} type="file" accept=".json,application/json" onChange={(e) => void readFile(e)} hidden data-testid="framework-file" />
+                  <Button onClick={() => file.current?.click()}>Choose a file…</Button>
+                </div>
+              </>
+            )}
             <Field label="Framework JSON">
               <Textarea className={styles.json} value={json} onChange={(_, d) => setJson(d.value)} resize="vertical" spellCheck={false} data-testid="framework-json" />
             </Field>
             {problem && (
               <MessageBar intent="error" layout="multiline" data-testid="import-error">
                 <MessageBarBody>
-                  <MessageBarTitle>This file was not imported</MessageBarTitle>
+                  <MessageBarTitle>{editing ? 'Not saved' : 'This file was not imported'}</MessageBarTitle>
                   <span className={styles.problem}>{problem}</span>
                 </MessageBarBody>
               </MessageBar>
@@ -234,7 +281,7 @@ function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported
           <DialogActions>
             <Button onClick={onClose}>Cancel</Button>
             <Button appearance="primary" onClick={() => void save()} disabled={busy || !json.trim()}>
-              {busy ? 'Importing…' : 'Import'}
+              {busy ? 'Saving…' : editing ? 'Save' : 'Import'}
             </Button>
           </DialogActions>
         </DialogBody>
