@@ -1,20 +1,14 @@
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { docxExtractor, NOTES_PAGE_LABEL } from '../../../core/extract/docx.ts';
-import { DEFAULT_LIMITS, ExtractError } from '../../../core/extract/types.ts';
+import { DEFAULT_LIMITS } from '../../../core/extract/types.ts';
 import type { ExtractLimits } from '../../../core/extract/types.ts';
 import { buildDocx, p, W_NS } from '../../fixtures/extract/build-docx.ts';
+import { extractFailure } from '../../helpers/extract-failure.ts';
 
 const extract = (bytes: Uint8Array, limits: ExtractLimits = DEFAULT_LIMITS) => docxExtractor.extract(bytes, limits);
 
-async function failure(bytes: Uint8Array, limits: ExtractLimits = DEFAULT_LIMITS): Promise<ExtractError> {
-  const err = await extract(bytes, limits).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ExtractError);
-  return err as ExtractError;
-}
+const failure = (bytes: Uint8Array, limits: ExtractLimits = DEFAULT_LIMITS) => extractFailure(extract(bytes, limits));
 
 describe('docxExtractor', () => {
   it('extracts paragraphs, tabs and line breaks from the body', async () => {

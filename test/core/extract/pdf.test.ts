@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { joinTextItems, pdfExtractor } from '../../../core/extract/pdf.ts';
-import { DEFAULT_LIMITS, ExtractError } from '../../../core/extract/types.ts';
+import { DEFAULT_LIMITS } from '../../../core/extract/types.ts';
 import { buildPdf } from '../../fixtures/extract/build-pdf.ts';
+import { extractFailure } from '../../helpers/extract-failure.ts';
 
 const extract = (bytes: Uint8Array) => pdfExtractor.extract(bytes, DEFAULT_LIMITS);
 
-async function failure(bytes: Uint8Array): Promise<ExtractError> {
-  const err = await extract(bytes).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ExtractError);
-  return err as ExtractError;
-}
+const failure = (bytes: Uint8Array) => extractFailure(extract(bytes));
 
 function item(str: string, x: number, y: number, width: number, hasEOL = false): TextItem {
   return { str, dir: 'ltr', transform: [12, 0, 0, 12, x, y], width, height: 12, fontName: 'F1', hasEOL };

@@ -1,21 +1,15 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../../core/extract/index.ts';
-import { DEFAULT_LIMITS, ExtractError } from '../../../core/extract/types.ts';
+import { DEFAULT_LIMITS } from '../../../core/extract/types.ts';
 import type { ExtractLimits } from '../../../core/extract/types.ts';
 import { headerFooterText, xlsxExtractor } from '../../../core/extract/xlsx.ts';
 import { buildXlsx, c, row, SML_NS } from '../../fixtures/extract/build-ooxml.ts';
+import { extractFailure } from '../../helpers/extract-failure.ts';
 
 const extract = (bytes: Uint8Array, limits: ExtractLimits = DEFAULT_LIMITS) => xlsxExtractor.extract(bytes, limits);
 
-async function failure(bytes: Uint8Array, limits: ExtractLimits = DEFAULT_LIMITS): Promise<ExtractError> {
-  const err = await extract(bytes, limits).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ExtractError);
-  return err as ExtractError;
-}
+const failure = (bytes: Uint8Array, limits: ExtractLimits = DEFAULT_LIMITS) => extractFailure(extract(bytes, limits));
 
 describe('xlsxExtractor', () => {
   it('gives one page per sheet, in tab order, one row per line with cells tab-separated', async () => {
