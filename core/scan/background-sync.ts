@@ -39,6 +39,8 @@ export class BackgroundSync {
   private watchers = new Map<number, FSWatcher>();
   private pending = new Map<number, NodeJS.Timeout>();
   private timer: NodeJS.Timeout | null = null;
+  /** Decided once per root: statfs on a share that has gone away can block, so it is not asked again. */
+  private watchable = new Map<number, boolean>();
 
   constructor(db: Db, indexer: Indexer) {
     this.db = db;
@@ -67,7 +69,8 @@ export class BackgroundSync {
       }
     }
     for (const root of roots) {
-      if (this.watchers.has(root.id) || !isWatchable(root.path)) continue;
+      if (!this.watchable.has(root.id)) this.watchable.set(root.id, isWatchable(root.path));
+      if (this.watchers.has(root.id) || !this.watchable.get(root.id)) continue;
       try {
         const w = watch(root.path, { recursive: true, persistent: false }, () => this.changed(root.id));
         // Too many folders for the OS's watch limit, or the folder vanished: the periodic rescan covers it.
