@@ -3,7 +3,7 @@
  * contract's schema, run the handler, and turn any failure into the contract's error shape.
  * Keeping this in one place means IPC and HTTP cannot drift apart in what they accept.
  */
-import { methods, isMethodName, type Result, type MethodName } from '../../shared/contract.ts';
+import { methods, isMethodName, type Result } from '../../shared/contract.ts';
 import type { Handlers } from './handlers.ts';
 import { toApiError } from './errors.ts';
 
@@ -34,5 +34,3 @@ export function createDispatch(handlers: Handlers, onInternalError: (method: str
 function logError(method: string, error: unknown): void {
   console.error(`[evidence-store] ${method} failed:`, error);
 }
-
-export type { MethodName };
