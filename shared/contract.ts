@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { METHOD_NAMES, EVENT_NAMES } from './channels.ts';
+import { SETTING_LIMITS, type NumericSetting } from './settings.ts';
 
 // ---------- shared shapes ----------
 
@@ -149,16 +150,16 @@ export const Failure = z.object({
 });
 export type Failure = z.infer<typeof Failure>;
 
-/** What the user can tune; limits apply to files read after the change. */
+function limited(key: NumericSetting) {
+  return z.number().int().min(SETTING_LIMITS[key].min).max(SETTING_LIMITS[key].max);
+}
+
+/** What the user can tune (ranges in shared/settings.ts); limits apply to files read after the change. */
 export const Settings = z.object({
-  /** Worker threads reading files at once. */
-  workers: z.number().int().min(1).max(16),
-  /** A file taking longer than this to read is stopped and recorded as timed out. */
-  timeoutSeconds: z.number().int().min(5).max(3600),
-  /** Files larger than this are not read (recorded as too large). */
-  maxFileMB: z.number().int().min(1).max(4096),
-  /** Rescan every library folder this often while the app runs; 0 turns it off. */
-  rescanMinutes: z.number().int().min(0).max(1440),
+  workers: limited('workers'),
+  timeoutSeconds: limited('timeoutSeconds'),
+  maxFileMB: limited('maxFileMB'),
+  rescanMinutes: limited('rescanMinutes'),
   /** Watch local folders for changes and rescan them at once. */
   watchFolders: z.boolean(),
 });
@@ -469,6 +470,11 @@ export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
 export const ApiError = z.object({
   code: z.enum(['invalid-argument', 'not-found', 'unavailable', 'forbidden', 'internal']),
   message: z.string(),
+  /**
+   * For 'invalid-argument': which part of the argument was refused, as a dotted path
+   * ('workers', 'fields.title'), so a form can put the message beside that field.
+   */
+  field: z.string().optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 

@@ -17,8 +17,10 @@ export function createDispatch(handlers: Handlers, onInternalError: (method: str
     const parsed = methods[method].input.safeParse(input ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-      return { ok: false, error: { code: 'invalid-argument', message: `Invalid argument for ${method}${where}: ${issue?.message ?? 'not valid'}.` } };
+      const field = issue?.path.length ? issue.path.join('.') : undefined;
+      const where = field ? ` (${field})` : '';
+      const message = `Invalid argument for ${method}${where}: ${issue?.message ?? 'not valid'}.`;
+      return { ok: false, error: field ? { code: 'invalid-argument', message, field } : { code: 'invalid-argument', message } };
     }
     try {
       const handler = handlers[method] as (input: unknown) => Promise<unknown>;

@@ -5,11 +5,14 @@ export type ApiErrorCode = ApiError['code'];
 /** A failed API call, carrying the contract's error code and a message a user can act on. */
 export class ApiCallError extends Error {
   readonly code: ApiErrorCode;
+  /** The argument's field the app refused (dotted path), when it named one. */
+  readonly field: string | undefined;
 
-  constructor(code: ApiErrorCode, message: string) {
+  constructor(code: ApiErrorCode, message: string, field?: string) {
     super(message);
     this.name = 'ApiCallError';
     this.code = code;
+    this.field = field;
   }
 }
 

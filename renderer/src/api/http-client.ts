@@ -41,7 +41,7 @@ export function createHttpApi(options: HttpApiOptions = {}): ClientApi {
     const body = await readJson(response);
     if (isResult(body)) {
       if (body.ok) return body.data as Output<M>;
-      throw new ApiCallError(CODES.has(body.error.code) ? body.error.code : 'internal', body.error.message);
+      throw new ApiCallError(CODES.has(body.error.code) ? body.error.code : 'internal', body.error.message, typeof body.error.field === 'string' ? body.error.field : undefined);
     }
     throw statusError(response.status);
   }
@@ -61,7 +61,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function isResult(body: unknown): body is { ok: true; data: unknown } | { ok: false; error: { code: ApiError['code']; message: string } } {
+function isResult(body: unknown): body is { ok: true; data: unknown } | { ok: false; error: { code: ApiError['code']; message: string; field?: unknown } } {
   if (typeof body !== 'object' || body === null || !('ok' in body)) return false;
   if (body.ok === true) return 'data' in body;
   const error = (body as { error?: unknown }).error;

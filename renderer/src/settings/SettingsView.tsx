@@ -3,9 +3,9 @@ import { CheckmarkCircle16Filled, Database20Regular, LockClosed16Regular } from 
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppInfo, Settings } from '../../../shared/contract.ts';
 import { useApi } from '../api/ApiContext.tsx';
-import { errorMessage } from '../api/client.ts';
+import { ApiCallError, errorMessage } from '../api/client.ts';
 import { useAppData } from '../app/AppData.tsx';
-import { READING_FIELDS, RESCAN_FIELD, changesOf, draftOf, fieldOfError, formatRange, isDirty, type Draft, type FieldErrors, type NumberField } from './settings-form.ts';
+import { READING_FIELDS, RESCAN_FIELD, changesOf, draftOf, fieldOfError, formatRange, isDirty, rangeOf, type Draft, type FieldErrors, type NumberField } from './settings-form.ts';
 
 const useStyles = makeStyles({
   view: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`, overflowY: 'auto', height: '100%', boxSizing: 'border-box' },
@@ -85,10 +85,9 @@ export function SettingsView() {
       setDraft(draftOf(next));
       setJustSaved(true);
     } catch (error) {
-      const message = errorMessage(error);
-      const field = fieldOfError(message);
+      const field = error instanceof ApiCallError ? fieldOfError(error.field) : null;
       if (field) setErrors({ [field.key]: field.message });
-      else setFormError(message);
+      else setFormError(errorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -109,8 +108,8 @@ export function SettingsView() {
           className={styles.number}
           type="number"
           inputMode="numeric"
-          min={field.min}
-          max={field.max}
+          min={rangeOf(field.key).min}
+          max={rangeOf(field.key).max}
           step={1}
           value={draft[field.key]}
           onChange={(_, data) => edit({ [field.key]: data.value })}

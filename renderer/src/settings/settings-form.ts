@@ -3,9 +3,10 @@
  * typed into a `settings.set` change, and placing the server's validation error next to its field.
  */
 import type { Settings } from '../../../shared/contract.ts';
+import { SETTING_LIMITS, type NumericSetting } from '../../../shared/settings.ts';
 import { formatCount } from '../shared/format.ts';
 
-export type NumberKey = 'workers' | 'timeoutSeconds' | 'maxFileMB' | 'rescanMinutes';
+export type NumberKey = NumericSetting;
 
 export interface NumberField {
   key: NumberKey;
@@ -13,15 +14,17 @@ export interface NumberField {
   /** One plain line: what the setting does. */
   hint: string;
   unit: string;
-  /** The range the contract accepts, for the hint and the input's min/max (the server still decides). */
-  min: number;
-  max: number;
+}
+
+/** The range the contract accepts, for the hint and the input's min/max (the server still decides). */
+export function rangeOf(key: NumberKey): { min: number; max: number } {
+  return SETTING_LIMITS[key];
 }
 
 export const READING_FIELDS: readonly NumberField[] = [
-  { key: 'workers', label: 'Files read at the same time', hint: 'More is faster, but keeps the computer busier while a scan runs.', unit: 'files', min: 1, max: 16 },
-  { key: 'timeoutSeconds', label: 'Time limit per file', hint: 'A file that takes longer than this to read is stopped and listed as “took too long”.', unit: 'seconds', min: 5, max: 3600 },
-  { key: 'maxFileMB', label: 'Largest file to read', hint: 'Files larger than this are listed as too large and not read.', unit: 'MB', min: 1, max: 4096 },
+  { key: 'workers', label: 'Files read at the same time', hint: 'More is faster, but keeps the computer busier while a scan runs.', unit: 'files' },
+  { key: 'timeoutSeconds', label: 'Time limit per file', hint: 'A file that takes longer than this to read is stopped and listed as “took too long”.', unit: 'seconds' },
+  { key: 'maxFileMB', label: 'Largest file to read', hint: 'Files larger than this are listed as too large and not read.', unit: 'MB' },
 ];
 
 export const RESCAN_FIELD: NumberField = {
@@ -29,8 +32,6 @@ export const RESCAN_FIELD: NumberField = {
   label: 'Rescan every',
   hint: 'Look for new and changed files in every folder this often while the app is open; 0 turns it off.',
   unit: 'minutes',
-  min: 0,
-  max: 1440,
 };
 
 export const NUMBER_FIELDS: readonly NumberField[] = [...READING_FIELDS, RESCAN_FIELD];
@@ -77,14 +78,12 @@ export function isDirty(draft: Draft, saved: Settings): boolean {
 }
 
 /**
- * The server names the field it refused ("Invalid argument for settings.set (workers): Too small…").
- * Returns that field with a message in plain words, or null when the error is about something else.
+ * The server names the field it refused (the error's `field`). Returns that field with a message in
+ * plain words, or null when the error is about something else.
  */
-export function fieldOfError(message: string): { key: keyof Settings; message: string } | null {
-  const m = /\(([A-Za-z]+)\)/u.exec(message);
-  if (!m) return null;
-  if (m[1] === 'watchFolders') return { key: 'watchFolders', message: 'This could not be saved.' };
-  const field = NUMBER_FIELDS.find((f) => f.key === m[1]);
+export function fieldOfError(fieldPath: string | undefined): { key: keyof Settings; message: string } | null {
+  if (fieldPath === 'watchFolders') return { key: 'watchFolders', message: 'This could not be saved.' };
+  const field = NUMBER_FIELDS.find((f) => f.key === fieldPath);
   if (!field) return null;
   // The schema's own wording ("Too small: expected number to be >=1") is for developers.
   return { key: field.key, message: `Not saved: choose a whole number from ${formatRange(field)}.` };
@@ -92,5 +91,6 @@ export function fieldOfError(message: string): { key: keyof Settings; message: s
 
 /** "1 to 16", "0 to 1,440". */
 export function formatRange(field: NumberField): string {
-  return `${formatCount(field.min)} to ${formatCount(field.max)}`;
+  const { min, max } = rangeOf(field.key);
+  return `${formatCount(min)} to ${formatCount(max)}`;
 }
