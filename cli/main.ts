@@ -1,25 +1,30 @@
 /**
- * The `evidence-store` command line: the same core as the app, for scripts and benchmarks.
+ * The `evidence-store` command line. Every command is a client of the app's one API (see
+ * cli/session.ts): it behaves exactly as the desktop app does, because it is the same code.
  */
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { ApiCallError } from '../shared/api-error.ts';
+import { defaultDatabasePath } from '../core/paths.ts';
+import { parseArguments, UsageError, wholeNumber, type Values } from './args.ts';
+import { NoIndexError, withApi } from './session.ts';
 import { runIndex } from './commands/index-command.ts';
 import { runSearch } from './commands/search-command.ts';
 import { runStatus } from './commands/status-command.ts';
 import { runServe } from './commands/serve-command.ts';
 import { runCoverage, runFrameworks, runTag } from './commands/evidence-commands.ts';
-import { defaultDatabasePath } from '../core/paths.ts';
 
 const HELP = `Evidence Store: index, search and curate inspection evidence, in place.
 
 Usage:
   evidence-store index <folder>... [--db FILE] [--json] [--workers N] [--retry-failed]
-      Add the folders to the library (if new) and scan them. Exits 0 when the run completed,
-      even if some files could not be read; those are listed under "failed".
+      Add the folders to the library (if new) and scan them. Exits 0 when every scan finished
+      (or a folder could not be reached and was left as it was), even if some files could not be
+      read: those are listed under "failed". Exits 1 when a scan could not finish.
       --retry-failed reads failed files again even if they have not changed.
   evidence-store search <query> [--db FILE] [--limit N] [--json]
       Search the index. Query language: words, "exact phrase", -exclude, OR, prefix*,
-      type:pdf, folder:NAME, modified:2024, modified:>2024-01-01.
+      type:pdf (word, excel, powerpoint, email …), folder:NAME, modified:2024, modified:>2024-01-01.
+      A query may start with "-": evidence-store search -draft care
   evidence-store status [--db FILE] [--json]
       The folders in the library, their counts and the index file.
   evidence-store serve [--db FILE] [--port N] [--open]
@@ -29,71 +34,59 @@ Usage:
   evidence-store coverage [--framework ID] [--db FILE] [--json]
       Approved, draft and stale evidence per criterion of a framework (the default: ILACS 2026).
   evidence-store tag <path> <criterion-id>... [--framework ID] [--status approved] [--strength key]
-      Make an indexed file evidence and tag it against criteria.
+      Make an indexed file evidence and tag it against criteria (ids in any case: cl07 is CL07).
 
 Options:
   --db FILE    The index file (default: ${defaultDatabasePath()}).
+               Every command but index and serve needs it to exist already.
   --json       Machine-readable output on stdout.
+  --           Everything after this is words of the command, even if it starts with "-".
   -h, --help   This help.
+
+Exit codes: 0 done; 1 it could not be done (the message says why); 2 the command was not understood.
 `;
 
 export async function main(argv: string[]): Promise<number> {
-  let parsed;
+  let values: Values;
+  let positionals: string[];
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        limit: { type: 'string' },
-        port: { type: 'string' },
-        workers: { type: 'string' },
-        open: { type: 'boolean', default: false },
-        'retry-failed': { type: 'boolean', default: false },
-        framework: { type: 'string' },
-        status: { type: 'string' },
-        strength: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    ({ values, positionals } = parseArguments(argv));
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${HELP}`);
     return 2;
   }
-  const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     console.log(HELP);
     return command || values.help ? 0 : 2;
   }
   const databasePath = resolve(values.db ?? defaultDatabasePath());
-  const number = (name: string, text: string | undefined): number | undefined => {
-    if (text === undefined) return undefined;
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} needs a whole number, not “${text}”.`);
-    return n;
-  };
+  const json = values.json ?? false;
+  const reading = (run: Parameters<typeof withApi<number>>[1]) => withApi({ databasePath, mustExist: true }, run);
   try {
     switch (command) {
-      case 'index':
-        return await runIndex({
-          folders: rest, databasePath, json: values.json, workers: number('workers', values.workers), retryFailed: values['retry-failed'],
-        });
-      case 'search':
-        return await runSearch({ query: rest.join(' '), databasePath, json: values.json, limit: number('limit', values.limit) });
+      case 'index': {
+        const workers = wholeNumber('workers', values.workers);
+        return await withApi({ databasePath, mustExist: false, workers }, (api) =>
+          runIndex(api, { folders: rest, json, retryFailed: values['retry-failed'] ?? false }),
+        );
+      }
+      case 'search': {
+        const limit = wholeNumber('limit', values.limit);
+        return await reading((api) => runSearch(api, { query: rest.join(' '), json, limit }));
+      }
       case 'status':
-        return await runStatus({ databasePath, json: values.json });
+        return await reading((api) => runStatus(api, { json }));
       case 'frameworks':
-        return runFrameworks({ databasePath, json: values.json });
+        return await reading((api) => runFrameworks(api, { json }));
       case 'coverage':
-        return runCoverage({ databasePath, json: values.json, framework: values.framework });
+        return await reading((api) => runCoverage(api, { json, framework: values.framework }));
       case 'tag':
-        return runTag({
-          databasePath, json: values.json, path: rest[0], criteria: rest.slice(1), framework: values.framework, status: values.status, strength: values.strength,
-        });
+        return await reading((api) =>
+          runTag(api, { json, path: rest[0], criteria: rest.slice(1), framework: values.framework, status: values.status, strength: values.strength }),
+        );
       case 'serve':
-        return await runServe({ databasePath, port: number('port', values.port), open: values.open });
+        return await runServe({ databasePath, port: wholeNumber('port', values.port), open: values.open ?? false });
       default:
         console.error(`Unknown command “${command}”.\n\n${HELP}`);
         return 2;
@@ -103,9 +96,15 @@ export async function main(argv: string[]): Promise<number> {
       console.error(error.message);
       return 2;
     }
+    if (error instanceof NoIndexError) {
+      console.error(`evidence-store ${command}: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof ApiCallError) {
+      console.error(`evidence-store ${command}: ${error.message}`);
+      return error.code === 'invalid-argument' ? 2 : 1;
+    }
     console.error(`evidence-store ${command}: ${(error as Error).message}`);
     return 1;
   }
 }
-
-export class UsageError extends Error {}

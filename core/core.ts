@@ -6,8 +6,7 @@ import { openDatabase, type Db } from './store/database.ts';
 import { readSettings, writeSettings } from './store/settings.ts';
 import { BackgroundSync } from './scan/background-sync.ts';
 import { DEFAULT_LIMITS } from './extract/types.ts';
-import { FrameworkRegistry, type FrameworkSource } from './evidence/frameworks.ts';
-import { builtInFrameworkSource } from './evidence/builtin-source.ts';
+import { FrameworkRegistry } from './evidence/frameworks.ts';
 import type { EventName, Settings } from '../shared/contract.ts';
 import { Indexer } from './scan/indexer.ts';
 import { createPoolService } from './scan/pool-service.ts';
@@ -21,8 +20,6 @@ export interface CoreOptions {
   workers?: number;
   /** Per-file extraction time limit, ms; overrides the saved setting. */
   timeoutMs?: number;
-  /** Where frameworks come from; the shipped ones by default. */
-  frameworks?: FrameworkSource;
 }
 
 export interface Core {
@@ -53,7 +50,7 @@ export function openCore(options: CoreOptions): Core {
       limits: { ...DEFAULT_LIMITS, maxFileBytes: s.maxFileMB * 1024 * 1024 },
     });
   const indexer = new Indexer(db, poolFor(readSettings(db)));
-  const frameworks = new FrameworkRegistry(db, options.frameworks ?? builtInFrameworkSource);
+  const frameworks = new FrameworkRegistry(db);
   let background: BackgroundSync | null = null;
   const core: Core = {
     db,

@@ -6,13 +6,16 @@
  */
 export const METHOD_NAMES = [
   'app.info',
+  'library.summary',
   'roots.list',
   'roots.add',
   'roots.remove',
   'roots.scan',
   'scan.status',
+  'scan.run',
   'search.query',
   'documents.get',
+  'documents.byPath',
   'documents.page',
   'documents.file',
   'documents.open',

@@ -12,8 +12,19 @@ import { SETTING_LIMITS, type NumericSetting } from './settings.ts';
 
 // ---------- shared shapes ----------
 
-export const FailureReason = z.enum(['corrupt', 'encrypted', 'too-large', 'timed-out', 'unreadable', 'empty']);
+/**
+ * Why a file could not be indexed, in words the failures list explains to a user:
+ * corrupt (not a valid file of its kind), encrypted (needs a password), too-large (over the limit,
+ * a zip bomb, or the reader ran out of memory), timed-out, unreadable (the operating system refused:
+ * locked, permissions, vanished), empty (0 bytes), crashed (the reader stopped unexpectedly, twice),
+ * internal-error (Evidence Store itself failed while storing it).
+ */
+export const FailureReason = z.enum(['corrupt', 'encrypted', 'too-large', 'timed-out', 'unreadable', 'empty', 'crashed', 'internal-error']);
 export type FailureReason = z.infer<typeof FailureReason>;
+
+/** How a root's last scan ended. 'interrupted': the app stopped (or was killed) during it. */
+export const ScanOutcome = z.enum(['running', 'complete', 'cancelled', 'offline', 'failed', 'interrupted']);
+export type ScanOutcome = z.infer<typeof ScanOutcome>;
 
 export const Root = z.object({
   id: z.number().int(),
@@ -26,8 +37,41 @@ export const Root = z.object({
   documents: z.number().int(),
   failed: z.number().int(),
   unsupported: z.number().int(),
+  /** The latest scan of this root: how it ended and, when it did not finish, why in plain words. */
+  lastScan: z
+    .object({ outcome: ScanOutcome, startedAt: z.string(), finishedAt: z.string().nullable(), problem: z.string().nullable() })
+    .nullable(),
 });
 export type Root = z.infer<typeof Root>;
+
+/** What one scan of one root did; every file seen is counted once (files = indexed + unchanged + unsupported + failed). */
+export const ScanSummary = z.object({
+  rootId: z.number().int(),
+  outcome: ScanOutcome,
+  /** Why the scan did not finish, in plain words; null when it did. */
+  problem: z.string().nullable(),
+  files: z.number().int(),
+  indexed: z.number().int(),
+  unchanged: z.number().int(),
+  unsupported: z.number().int(),
+  failed: z.array(z.object({ path: z.string(), reason: z.string(), detail: z.string() })),
+  missing: z.number().int(),
+  seconds: z.number(),
+});
+export type ScanSummary = z.infer<typeof ScanSummary>;
+
+/** The whole library in numbers. */
+export const LibrarySummary = z.object({
+  databasePath: z.string(),
+  documents: z.number().int(),
+  pages: z.number().int(),
+  files: z.number().int(),
+  missing: z.number().int(),
+  failed: z.number().int(),
+  unsupported: z.number().int(),
+  roots: z.array(Root),
+});
+export type LibrarySummary = z.infer<typeof LibrarySummary>;
 
 export const ScanProgress = z.object({
   state: z.enum(['idle', 'scanning']),
@@ -125,6 +169,8 @@ export const DocumentDetail = z.object({
   /** 'no-text': indexed but nothing to read (a scan with no text layer). */
   warning: z.enum(['no-text']).nullable(),
   locations: z.array(FileLocation),
+  /** Why "Open" will not hand this file to the operating system (a program or script); null when it may. */
+  openRefusal: z.string().nullable(),
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
 
@@ -167,7 +213,8 @@ export type Settings = z.infer<typeof Settings>;
 
 export const AppInfo = z.object({
   version: z.string(),
-  mode: z.enum(['desktop', 'browser']),
+  /** Which shell is asking: the desktop app, browser mode, or the command line. */
+  mode: z.enum(['desktop', 'browser', 'cli']),
   databasePath: z.string(),
   /** Whether the shell can show a native folder picker (browser mode cannot). */
   canPickFolders: z.boolean(),
@@ -346,12 +393,22 @@ const DocumentRef = z.object({ documentId: z.number().int().positive() }).strict
 
 export const methods = {
   'app.info': { input: Empty, output: AppInfo },
+  'library.summary': { input: Empty, output: LibrarySummary },
   'roots.list': { input: Empty, output: z.array(Root) },
-  'roots.add': { input: z.object({ path: z.string().min(1).max(4096) }).strict(), output: Root },
+  /** Adds a folder to the library and, unless told not to, starts scanning it. */
+  'roots.add': { input: z.object({ path: z.string().min(1).max(4096), scan: z.boolean().default(true) }).strict(), output: Root },
   'roots.remove': { input: z.object({ rootId: z.number().int().positive() }).strict(), output: Ok },
   /** Starts a scan of one root, or of all roots; returns at once, progress arrives as events. */
   'roots.scan': { input: z.object({ rootId: z.number().int().positive().optional() }).strict(), output: Ok },
   'scan.status': { input: Empty, output: ScanProgress },
+  /**
+   * Scans roots (all when none given) after any scan already running, and answers when they are
+   * done with what happened to each (scripts and the CLI; the UI uses roots.scan and events).
+   */
+  'scan.run': {
+    input: z.object({ rootIds: z.array(z.number().int().positive()).max(1000).optional(), retryFailed: z.boolean().default(false) }).strict(),
+    output: z.array(ScanSummary),
+  },
   'search.query': {
     input: z
       .object({
@@ -363,6 +420,8 @@ export const methods = {
     output: SearchResponse,
   },
   'documents.get': { input: DocumentRef, output: DocumentDetail },
+  /** The document a file holds, by the file's full path; not-found when the file is not indexed. */
+  'documents.byPath': { input: z.object({ path: z.string().min(1).max(4096) }).strict(), output: z.object({ documentId: z.number().int() }) },
   'documents.page': {
     input: z
       .object({ documentId: z.number().int().positive(), page: z.number().int().positive(), query: z.string().max(2000).optional() })

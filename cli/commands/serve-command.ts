@@ -1,8 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+/**
+ * `serve`: browser mode. Like the desktop app, a shell of its own: it opens the core, serves the
+ * contract over loopback HTTP, and keeps the library up to date while it runs.
+ */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openCore } from '../../core/core.ts';
 import { startServer } from '../../electron/server/server.ts';
 import { openPath, revealPath } from '../../electron/server/os-host.ts';
+import { VERSION } from '../session.ts';
 
 export interface ServeOptions {
   databasePath: string;
@@ -12,7 +17,6 @@ export interface ServeOptions {
 }
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
-const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export async function runServe(options: ServeOptions): Promise<number> {
   if (!existsSync(RENDERER_DIR + 'index.html')) {
@@ -22,7 +26,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
   const core = openCore({ databasePath: options.databasePath });
   const { dispatch } = core.api({
     mode: 'browser',
-    version: PACKAGE.version,
+    version: VERSION,
     databasePath: options.databasePath,
     openPath,
     revealPath,

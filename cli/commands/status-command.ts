@@ -1,32 +1,21 @@
-import { openDatabase } from '../../core/store/database.ts';
-import { listRoots } from '../../core/store/roots.ts';
+/**
+ * `status`: the folders in the library, their counts, and the index file.
+ */
+import type { Api } from '../../shared/contract.ts';
 
-export async function runStatus(options: { databasePath: string; json: boolean }): Promise<number> {
-  const db = openDatabase(options.databasePath);
-  try {
-    const roots = listRoots(db);
-    const counts = db
-      .prepare(
-        `SELECT (SELECT COUNT(*) FROM documents WHERE status = 'indexed') AS documents,
-                (SELECT COUNT(*) FROM pages) AS pages,
-                (SELECT COUNT(*) FROM files WHERE missing = 0) AS files,
-                (SELECT COUNT(*) FROM files WHERE missing = 1) AS missing,
-                (SELECT COUNT(*) FROM files WHERE missing = 0 AND status = 'failed') AS failed,
-                (SELECT COUNT(*) FROM files WHERE missing = 0 AND status = 'unsupported') AS unsupported`,
-      )
-      .get() as Record<string, number>;
-    if (options.json) {
-      console.log(JSON.stringify({ database: options.databasePath, ...counts, roots }));
-      return 0;
-    }
-    console.log(`Index: ${options.databasePath}`);
-    console.log(`${counts.documents} documents (${counts.pages} pages) in ${counts.files} files; ${counts.failed} failed, ${counts.unsupported} unsupported, ${counts.missing} missing`);
-    if (!roots.length) console.log('No folders yet: evidence-store index <folder>');
-    for (const r of roots) {
-      console.log(`  ${r.state === 'offline' ? 'OFFLINE ' : ''}${r.path}: ${r.documents} documents, ${r.failed} failed, last scanned ${r.lastScannedAt ?? 'never'}`);
-    }
+export async function runStatus(api: Api, options: { json: boolean }): Promise<number> {
+  const s = await api.call('library.summary', {});
+  if (options.json) {
+    console.log(JSON.stringify(s));
     return 0;
-  } finally {
-    db.close();
   }
+  console.log(`Index: ${s.databasePath}`);
+  console.log(`${s.documents} documents (${s.pages} pages) in ${s.files} files; ${s.failed} failed, ${s.unsupported} unsupported, ${s.missing} missing`);
+  if (!s.roots.length) console.log('No folders yet: evidence-store index <folder>');
+  for (const r of s.roots) {
+    const scanned = r.lastScannedAt ? new Date(r.lastScannedAt).toLocaleString('en-GB') : 'never';
+    console.log(`  ${r.state === 'offline' ? 'OFFLINE ' : ''}${r.path}: ${r.documents} documents, ${r.failed} failed, last scanned ${scanned}`);
+    if (r.lastScan?.problem) console.log(`    last scan ${r.lastScan.outcome}: ${r.lastScan.problem}`);
+  }
+  return 0;
 }

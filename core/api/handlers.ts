@@ -5,9 +5,15 @@
  * anything a user should see comes back as an ApiFailure with a message that says what to do.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Db } from '../store/database.ts';
-import type { MethodName, Input, Output, DocumentDetail, Failure, Settings } from '../../shared/contract.ts';
+import type { AppInfo, MethodName, Input, Output, Settings } from '../../shared/contract.ts';
+import { findCriterion } from '../../shared/frameworks/criteria.ts';
 import { listRoots, addRoot, removeRoot, getRoot, RootConflict } from '../store/roots.ts';
+import { documentDetail, documentExists, documentIdAtPath, pageText, presentPath } from '../store/documents.ts';
+import { listFailures } from '../store/failures.ts';
+import { libraryCounts } from '../store/library.ts';
+import { folderRefusal } from '../scan/folder-rules.ts';
 import { search } from '../search/search.ts';
 import { parseQuery, highlightTerms } from '../search/query.ts';
 import { highlightText } from '../search/highlight.ts';
@@ -15,10 +21,9 @@ import { displayTitle } from '../store/titles.ts';
 import type { Indexer } from '../scan/indexer.ts';
 import { ApiFailure } from './errors.ts';
 import { FrameworkError, type FrameworkRegistry } from '../evidence/frameworks.ts';
-import { flattenCriteria } from '../evidence/framework-shape.ts';
 import { addTag, confirmContent, evidenceById, evidenceForDocument, listEvidence, removeTag, saveEvidence } from '../evidence/evidence.ts';
 import { listHistory } from '../evidence/history.ts';
-import { suggestCriteria } from '../evidence/suggestions.ts';
+import { dismissedCriteria, dismissSuggestion, suggestCriteria } from '../evidence/suggestions.ts';
 import { checks, coverage, evidenceForCriterion } from '../evidence/coverage.ts';
 import { getSelfEvaluation, saveSelfEvaluation } from '../evidence/self-evaluation.ts';
 import { selfEvaluationDocx } from '../export/self-evaluation-docx.ts';
@@ -27,7 +32,7 @@ import { failureMessage } from './failure-messages.ts';
 
 /** What only a shell can do: open things with the OS, show a native dialog. */
 export interface Host {
-  mode: 'desktop' | 'browser';
+  mode: AppInfo['mode'];
   version: string;
   databasePath: string;
   openPath(path: string): Promise<void>;
@@ -46,6 +51,8 @@ export interface SettingsAccess {
 
 export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: SettingsAccess, frameworks: FrameworkRegistry): Handlers {
   const user = currentUser();
+  // The index's own folder is never a library folder (it would index itself).
+  const dataDir = db.memory ? null : dirname(resolve(db.name));
   const framework = (id?: string) => {
     try {
       return frameworks.require(id);
@@ -53,13 +60,15 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
       throw new ApiFailure('not-found', (error as Error).message);
     }
   };
+  /** The criterion, found however its id was typed ("cl02" is CL02), with its canonical id. */
   const criterion = (frameworkId: string, criterionId: string) => {
-    const c = flattenCriteria(framework(frameworkId)).find((x) => x.id === criterionId);
-    if (!c) throw new ApiFailure('not-found', `“${criterionId}” is not a criterion of this framework.`);
+    const f = framework(frameworkId);
+    const c = findCriterion(f, criterionId);
+    if (!c) throw new ApiFailure('not-found', `“${criterionId}” is not a criterion of ${f.shortTitle ?? f.title}.`, 'criterionId');
     return c;
   };
-  const documentExists = (documentId: number) => {
-    if (!db.prepare('SELECT 1 FROM documents WHERE id = ?').get(documentId)) throw new ApiFailure('not-found', 'That document is no longer in the index.');
+  const mustExist = (documentId: number) => {
+    if (!documentExists(db, documentId)) throw new ApiFailure('not-found', 'That document is no longer in the index.');
   };
   const judgementLabel = (id: string) => {
     for (const f of frameworks.all()) {
@@ -68,13 +77,16 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
     }
     return id;
   };
-  const presentPath = (documentId: number): string => {
-    const path = db
-      .prepare('SELECT path FROM files WHERE document_id = ? AND missing = 0 ORDER BY path LIMIT 1')
-      .pluck()
-      .get(documentId) as string | undefined;
+  const pathOf = (documentId: number): string => {
+    mustExist(documentId);
+    const path = presentPath(db, documentId);
     if (!path) throw new ApiFailure('not-found', 'No file holds this document any more: it was moved or deleted. Scan its folder again.');
     return path;
+  };
+  const detailOf = (documentId: number) => {
+    const detail = documentDetail(db, documentId);
+    if (!detail) throw new ApiFailure('not-found', 'That document is no longer in the index.');
+    return detail;
   };
 
   return {
@@ -86,26 +98,31 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
       platform: process.platform,
     }),
 
+    'library.summary': async () => ({ databasePath: host.databasePath, ...libraryCounts(db), roots: listRoots(db) }),
+
     'roots.list': async () => listRoots(db),
 
-    'roots.add': async ({ path }) => {
+    'roots.add': async ({ path, scan }) => {
       const trimmed = path.trim();
       let info;
       try {
         info = await stat(trimmed);
       } catch {
-        throw new ApiFailure('invalid-argument', `“${trimmed}” could not be found. Check the path, and that the drive or share is connected.`);
+        throw new ApiFailure('invalid-argument', `“${trimmed}” could not be found. Check the path, and that the drive or share is connected.`, 'path');
       }
-      if (!info.isDirectory()) throw new ApiFailure('invalid-argument', `“${trimmed}” is a file. Add the folder that contains it.`);
+      if (!info.isDirectory()) throw new ApiFailure('invalid-argument', `“${trimmed}” is a file. Add the folder that contains it.`, 'path');
+      const refusal = dataDir ? folderRefusal(trimmed, { dataDir }) : null;
+      if (refusal) throw new ApiFailure('invalid-argument', refusal, 'path');
+      let root;
       try {
-        const root = addRoot(db, trimmed);
-        indexer.emit('rootsChanged');
-        indexer.enqueue([root.id]);
-        return root;
+        root = addRoot(db, trimmed);
       } catch (error) {
-        if (error instanceof RootConflict) throw new ApiFailure('invalid-argument', error.message);
+        if (error instanceof RootConflict) throw new ApiFailure('invalid-argument', error.message, 'path');
         throw error;
       }
+      indexer.emit('rootsChanged');
+      if (scan !== false) indexer.enqueue([root.id]);
+      return root;
     },
 
     'roots.remove': async ({ rootId }) => {
@@ -124,21 +141,33 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
 
     'scan.status': async () => indexer.progress,
 
+    'scan.run': async ({ rootIds, retryFailed }) => {
+      for (const id of rootIds ?? []) if (!getRoot(db, id)) throw new ApiFailure('not-found', 'That folder is no longer in the library.', 'rootIds');
+      return indexer.run(rootIds, { retryFailed });
+    },
+
     'search.query': async ({ query, limit, offset }) => search(db, query, { limit, offset, judgementLabel }),
 
-    'documents.get': async ({ documentId }) => documentDetail(db, documentId),
+    'documents.get': async ({ documentId }) => detailOf(documentId),
+
+    'documents.byPath': async ({ path }) => {
+      const full = resolve(path);
+      const documentId = documentIdAtPath(db, full);
+      if (documentId === null) {
+        throw new ApiFailure('not-found', `“${full}” is not in the index (or could not be read). Add or scan its folder first.`, 'path');
+      }
+      return { documentId };
+    },
 
     'documents.page': async ({ documentId, page, query }) => {
-      const row = db
-        .prepare('SELECT number, label, body FROM pages WHERE document_id = ? AND number = ?')
-        .get(documentId, page) as { number: number; label: string; body: string } | undefined;
+      const row = pageText(db, documentId, page);
       if (!row) throw new ApiFailure('not-found', `This document has no page ${page}.`);
       const { segments, hits } = highlightText(row.body, query ? highlightTerms(parseQuery(query)) : []);
       return { documentId, page: row.number, label: row.label, segments, hitCount: hits };
     },
 
     'documents.file': async ({ documentId }) => {
-      const path = presentPath(documentId);
+      const path = pathOf(documentId);
       try {
         return new Uint8Array(await readFile(path));
       } catch {
@@ -147,16 +176,19 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
     },
 
     'documents.open': async ({ documentId }) => {
-      await host.openPath(presentPath(documentId));
+      // Decided here, not in the UI: every shell's Open goes through this check.
+      const { openRefusal } = detailOf(documentId);
+      if (openRefusal) throw new ApiFailure('forbidden', openRefusal);
+      await host.openPath(pathOf(documentId));
       return { ok: true };
     },
 
     'documents.reveal': async ({ documentId }) => {
-      await host.revealPath(presentPath(documentId));
+      await host.revealPath(pathOf(documentId));
       return { ok: true };
     },
 
-    'failures.list': async ({ rootId }) => listFailures(db, rootId),
+    'failures.list': async ({ rootId }) => listFailures(db, rootId).map((f) => ({ ...f, message: failureMessage(f.reason) })),
 
     'dialog.pickFolder': async () => ({ path: host.pickFolder ? await host.pickFolder() : null }),
 
@@ -180,7 +212,7 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
     'evidence.get': async ({ documentId }) => evidenceForDocument(db, documentId),
 
     'evidence.save': async ({ documentId, fields }) => {
-      documentExists(documentId);
+      mustExist(documentId);
       return saveEvidence(db, documentId, fields, user);
     },
 
@@ -195,37 +227,40 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
     'evidence.history': async ({ evidenceId }) => listHistory(db, { evidenceId }),
 
     'tags.add': async ({ documentIds, frameworkId, criterionId, strength, note }) => {
-      const c = criterion(frameworkId, criterionId);
-      documentIds.forEach(documentExists);
-      return addTag(db, documentIds, { frameworkId, judgementId: c.judgementId, criterionId, strength: strength ?? 'supporting', note: note ?? '' }, user);
+      const f = framework(frameworkId);
+      const c = criterion(f.id, criterionId);
+      documentIds.forEach(mustExist);
+      return addTag(db, documentIds, { frameworkId: f.id, judgementId: c.judgementId, criterionId: c.id, strength: strength ?? 'supporting', note: note ?? '' }, user);
     },
 
     'tags.remove': async ({ evidenceId, frameworkId, criterionId }) => {
-      if (!removeTag(db, evidenceId, frameworkId, criterionId, user)) throw new ApiFailure('not-found', 'That tag is not there any more.');
+      const c = criterion(frameworkId, criterionId);
+      if (!removeTag(db, evidenceId, frameworkId, c.id, user)) throw new ApiFailure('not-found', 'That tag is not there any more.');
       return { ok: true };
     },
 
     'suggestions.list': async ({ documentId, frameworkId }) => {
-      documentExists(documentId);
+      mustExist(documentId);
       const f = framework(frameworkId);
       const exclude = new Set([
-        ...(db.prepare('SELECT criterion_id FROM dismissed_suggestions WHERE document_id = ? AND framework_id = ?').pluck().all(documentId, f.id) as string[]),
+        ...dismissedCriteria(db, documentId, f.id),
         ...(evidenceForDocument(db, documentId)?.tags.filter((t) => t.frameworkId === f.id).map((t) => t.criterionId) ?? []),
       ]);
       return suggestCriteria(db, f, documentId, { exclude });
     },
 
     'suggestions.dismiss': async ({ documentId, frameworkId, criterionId }) => {
-      criterion(frameworkId, criterionId);
-      db.prepare('INSERT OR IGNORE INTO dismissed_suggestions (document_id, framework_id, criterion_id) VALUES (?, ?, ?)').run(documentId, frameworkId, criterionId);
+      mustExist(documentId);
+      const c = criterion(frameworkId, criterionId);
+      dismissSuggestion(db, documentId, frameworkId, c.id);
       return { ok: true };
     },
 
     'coverage.get': async ({ frameworkId }) => coverage(db, framework(frameworkId)),
 
     'coverage.evidence': async ({ frameworkId, criterionId }) => {
-      criterion(frameworkId, criterionId);
-      return listEvidence(db, evidenceForCriterion(db, frameworkId, criterionId));
+      const c = criterion(frameworkId, criterionId);
+      return listEvidence(db, evidenceForCriterion(db, frameworkId, c.id));
     },
 
     'checks.list': async ({ frameworkId }) => checks(db, framework(frameworkId)),
@@ -239,7 +274,7 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
       const f = framework(input.frameworkId);
       if (!f.judgements.some((j) => j.id === input.judgementId)) throw new ApiFailure('not-found', 'That judgement is not in this framework.');
       if (input.grade !== null && !(f.gradeScale ?? []).some((g) => g.id === input.grade)) {
-        throw new ApiFailure('invalid-argument', `“${input.grade}” is not a grade of ${f.shortTitle ?? f.title}.`);
+        throw new ApiFailure('invalid-argument', `“${input.grade}” is not a grade of ${f.shortTitle ?? f.title}.`, 'grade');
       }
       return saveSelfEvaluation(db, input, user);
     },
@@ -260,7 +295,7 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
       try {
         return frameworks.save(json, user);
       } catch (error) {
-        if (error instanceof FrameworkError) throw new ApiFailure('invalid-argument', error.message);
+        if (error instanceof FrameworkError) throw new ApiFailure('invalid-argument', error.message, 'json');
         throw error;
       }
     },
@@ -275,62 +310,4 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
       return { ok: true };
     },
   };
-}
-
-export function documentDetail(db: Db, documentId: number): DocumentDetail {
-  const d = db.prepare('SELECT * FROM documents WHERE id = ?').get(documentId) as
-    | { id: number; sha256: string; format: string; title: string | null; author: string | null; created: string | null;
-        modified: string | null; page_count: number; text_chars: number; status: string }
-    | undefined;
-  if (!d) throw new ApiFailure('not-found', 'That document is no longer in the index.');
-  const files = db
-    .prepare('SELECT path, name, root_id, size, mtime_ms, missing FROM files WHERE document_id = ? ORDER BY missing, path')
-    .all(documentId) as { path: string; name: string; root_id: number; size: number; mtime_ms: number; missing: number }[];
-  const pages = db
-    .prepare('SELECT number, label, length(body) AS chars FROM pages WHERE document_id = ? ORDER BY number')
-    .all(documentId) as { number: number; label: string; chars: number }[];
-  return {
-    id: d.id,
-    title: displayTitle(d.title, files[0]?.name ?? ''),
-    format: d.format,
-    sha256: d.sha256,
-    pageCount: pages.length,
-    pages,
-    author: d.author,
-    created: d.created,
-    modified: d.modified,
-    warning: d.status === 'indexed' && d.text_chars === 0 ? 'no-text' : null,
-    locations: files.map((f) => ({
-      path: f.path, rootId: f.root_id, size: f.size, modified: new Date(f.mtime_ms).toISOString(), missing: f.missing === 1,
-    })),
-  };
-}
-
-export function listFailures(db: Db, rootId?: number): Failure[] {
-  const rows = db
-    .prepare(
-      `SELECT f.path, f.root_id, f.status, f.reason, f.detail, f.updated_at, d.format, d.status AS doc_status, d.text_chars
-       FROM files f LEFT JOIN documents d ON d.id = f.document_id
-       WHERE f.missing = 0 AND (? IS NULL OR f.root_id = ?)
-         AND (f.status IN ('failed', 'unsupported') OR (d.status = 'indexed' AND d.text_chars = 0))
-       ORDER BY f.status, f.reason, f.path`,
-    )
-    .all(rootId ?? null, rootId ?? null) as {
-    path: string; root_id: number; status: string; reason: string | null; detail: string | null; updated_at: string;
-    format: string | null; doc_status: string | null; text_chars: number | null;
-  }[];
-  return rows.map((r) => {
-    const warning = r.status === 'indexed';
-    const reason = warning ? 'no-text' : r.status === 'unsupported' ? 'unsupported' : r.reason ?? 'corrupt';
-    return {
-      path: r.path,
-      rootId: r.root_id,
-      format: r.format ?? 'unknown',
-      status: warning ? 'warning' : (r.status as 'failed' | 'unsupported'),
-      reason,
-      message: failureMessage(reason),
-      detail: r.detail ?? '',
-      at: r.updated_at,
-    };
-  });
 }

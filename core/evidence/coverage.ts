@@ -3,39 +3,13 @@
  * stale evidence there is, key or supporting; and the checks the group works through.
  */
 import type { Db } from '../store/database.ts';
-import { flattenCriteria, type FrameworkShape } from './framework-shape.ts';
+import type { Checks, Coverage } from '../../shared/contract.ts';
+import { flattenCriteria, type Framework } from '../../shared/frameworks/index.ts';
 import { today } from './evidence.ts';
 
-export interface Counts {
-  approved: number;
-  draft: number;
-  /** Past its review-by date (approved or draft). */
-  stale: number;
-  key: number;
-  supporting: number;
-}
-
-export interface CriterionCoverage extends Counts {
-  id: string;
-  title: string;
-  parentId: string | null;
-  depth: number;
-  /** No approved, in-date evidence. */
-  gap: boolean;
-}
-
-export interface JudgementCoverage extends Counts {
-  id: string;
-  title: string;
-  criteria: CriterionCoverage[];
-  gaps: number;
-}
-
-export interface Coverage {
-  frameworkId: string;
-  judgements: JudgementCoverage[];
-  evidenceCount: number;
-}
+type JudgementCoverage = Coverage['judgements'][number];
+type CriterionCoverage = JudgementCoverage['criteria'][number];
+type Counts = Pick<CriterionCoverage, 'approved' | 'draft' | 'stale' | 'key' | 'supporting'>;
 
 interface TagRow {
   criterion_id: string;
@@ -64,7 +38,7 @@ function tagRows(db: Db, frameworkId: string): TagRow[] {
     .all(frameworkId) as TagRow[];
 }
 
-export function coverage(db: Db, framework: FrameworkShape): Coverage {
+export function coverage(db: Db, framework: Framework): Coverage {
   const now = today();
   const byCriterion = new Map<string, TagRow[]>();
   const rows = tagRows(db, framework.id);
@@ -103,19 +77,7 @@ export function evidenceForCriterion(db: Db, frameworkId: string, criterionId: s
     .all(frameworkId, criterionId) as number[];
 }
 
-export interface Checks {
-  /** Criteria with no evidence at all (not even draft). */
-  criteriaWithoutEvidence: { id: string; title: string; judgementId: string }[];
-  /** Evidence items tagged to nothing in any framework. */
-  untagged: number[];
-  pastReview: number[];
-  fileMissing: number[];
-  changedSinceTagged: number[];
-  /** Different documents with the same file name tagged to the same criterion: probably two versions of one paper. */
-  duplicates: { criterionId: string; name: string; evidenceIds: number[] }[];
-}
-
-export function checks(db: Db, framework: FrameworkShape): Checks {
+export function checks(db: Db, framework: Framework): Checks {
   const now = today();
   const tagged = new Set(tagRows(db, framework.id).map((t) => t.criterion_id));
   const ids = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().all(...params) as number[];

@@ -3,51 +3,17 @@
  * moving the file keeps it, and when the file's content changes the item follows the file and
  * shows "changed since tagged" (see core/store/documents.ts).
  */
+import type { z } from 'zod';
 import type { Db } from '../store/database.ts';
+import type { EvidenceItem, EvidenceFields as EvidenceFieldsSchema, Tag } from '../../shared/contract.ts';
 import { displayTitle } from '../store/titles.ts';
 import { record } from './history.ts';
 
-export type EvidenceStatus = 'draft' | 'approved' | 'retired';
-export type Strength = 'key' | 'supporting';
-
-export interface EvidenceFields {
-  title?: string;
-  summary?: string;
-  team?: string;
-  evidenceDate?: string | null;
-  reviewBy?: string | null;
-  status?: EvidenceStatus;
-  personalData?: boolean;
-}
-
-export interface TagRef {
-  frameworkId: string;
-  judgementId: string;
-  criterionId: string;
-  strength: Strength;
-  note: string;
-}
-
-export interface EvidenceItem {
-  id: number;
-  documentId: number;
-  title: string;
-  summary: string;
-  team: string;
-  evidenceDate: string | null;
-  reviewBy: string | null;
-  status: EvidenceStatus;
-  personalData: boolean;
-  /** The file's content is not what it was when this was made evidence. */
-  changedSinceTagged: boolean;
-  /** No file holds the document any more. */
-  fileMissing: boolean;
-  /** Past its review-by date. */
-  stale: boolean;
-  tags: TagRef[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type EvidenceStatus = EvidenceItem['status'];
+export type Strength = Tag['strength'];
+/** The fields a save may set (any subset), as the contract's schema defines them. */
+export type EvidenceFields = z.output<typeof EvidenceFieldsSchema>;
+export type { EvidenceItem };
 
 interface EvidenceRow {
   id: number; document_id: number; title: string; summary: string; team: string; evidence_date: string | null;
@@ -151,7 +117,7 @@ export function confirmContent(db: Db, evidenceId: number, user: string): void {
 }
 
 /** Tags documents (making them evidence first where needed) against one criterion. */
-export function addTag(db: Db, documentIds: number[], tag: TagRef, user: string): EvidenceItem[] {
+export function addTag(db: Db, documentIds: number[], tag: Tag, user: string): EvidenceItem[] {
   return db.transaction(() =>
     documentIds.map((documentId) => {
       const item = evidenceForDocument(db, documentId) ?? saveEvidence(db, documentId, {}, user);

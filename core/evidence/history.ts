@@ -1,14 +1,6 @@
 /** The record of every change to evidence and tags: what, when, and by whom. */
 import type { Db } from '../store/database.ts';
-
-export interface HistoryEntry {
-  at: string;
-  user: string;
-  evidenceId: number | null;
-  documentId: number | null;
-  action: string;
-  detail: Record<string, unknown>;
-}
+import type { HistoryEntry } from '../../shared/contract.ts';
 
 export function record(db: Db, user: string, action: string, ids: { evidenceId?: number | null; documentId?: number | null }, detail: Record<string, unknown> = {}): void {
   db.prepare('INSERT INTO history (at, user, evidence_id, document_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)').run(

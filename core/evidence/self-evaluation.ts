@@ -4,18 +4,8 @@
  * the group's own grade estimate.
  */
 import type { Db } from '../store/database.ts';
+import type { SelfEvaluation } from '../../shared/contract.ts';
 import { record } from './history.ts';
-
-export interface SelfEvaluation {
-  frameworkId: string;
-  judgementId: string;
-  know: string;
-  how: string;
-  next: string;
-  grade: string | null;
-  evidenceIds: number[];
-  updatedAt: string | null;
-}
 
 export function getSelfEvaluation(db: Db, frameworkId: string, judgementId: string): SelfEvaluation {
   const r = db.prepare('SELECT * FROM self_evaluations WHERE framework_id = ? AND judgement_id = ?').get(frameworkId, judgementId) as

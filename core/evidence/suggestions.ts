@@ -5,19 +5,10 @@
  * so a user can see why a criterion was suggested.
  */
 import type { Db } from '../store/database.ts';
+import type { Suggestion } from '../../shared/contract.ts';
 import { tokenize } from '../search/query.ts';
 import { fold } from '../search/highlight.ts';
-import { flattenCriteria, type FrameworkShape } from './framework-shape.ts';
-
-export interface Suggestion {
-  criterionId: string;
-  criterionTitle: string;
-  judgementId: string;
-  judgementTitle: string;
-  score: number;
-  /** The keywords found in the document, most telling first. */
-  words: string[];
-}
+import { flattenCriteria, type Framework } from '../../shared/frameworks/index.ts';
 
 /** Reading more than this much of a long document changes little and costs a lot. */
 const MAX_CHARS = 400_000;
@@ -46,7 +37,7 @@ function countPhrase(index: ReturnType<typeof indexTokens>, phrase: string[]): n
   return n;
 }
 
-export function suggestCriteria(db: Db, framework: FrameworkShape, documentId: number, options: { limit?: number; exclude?: Set<string> } = {}): Suggestion[] {
+export function suggestCriteria(db: Db, framework: Framework, documentId: number, options: { limit?: number; exclude?: Set<string> } = {}): Suggestion[] {
   const text = (db.prepare('SELECT body FROM pages WHERE document_id = ? ORDER BY number').pluck().all(documentId) as string[]).join('\n');
   if (!text.trim()) return [];
   const index = indexTokens(text);
@@ -94,4 +85,16 @@ export function suggestCriteria(db: Db, framework: FrameworkShape, documentId: n
     });
   }
   return out.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 8);
+}
+
+/** Criteria the group said do not fit this document, so they are not suggested again. */
+export function dismissedCriteria(db: Db, documentId: number, frameworkId: string): string[] {
+  return db
+    .prepare('SELECT criterion_id FROM dismissed_suggestions WHERE document_id = ? AND framework_id = ?')
+    .pluck()
+    .all(documentId, frameworkId) as string[];
+}
+
+export function dismissSuggestion(db: Db, documentId: number, frameworkId: string, criterionId: string): void {
+  db.prepare('INSERT OR IGNORE INTO dismissed_suggestions (document_id, framework_id, criterion_id) VALUES (?, ?, ?)').run(documentId, frameworkId, criterionId);
 }

@@ -4,14 +4,14 @@
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun, Table, TableRow, TableCell, WidthType } from 'docx';
 import type { Db } from '../store/database.ts';
-import type { FrameworkShape } from '../evidence/framework-shape.ts';
+import type { Framework } from '../../shared/frameworks/index.ts';
 import { getSelfEvaluation } from '../evidence/self-evaluation.ts';
 import { listEvidence } from '../evidence/evidence.ts';
 
 const paragraphs = (text: string) =>
   (text.trim() ? text.split(/\n{2,}/u) : ['(not written yet)']).map((p) => new Paragraph({ children: [new TextRun(p.replace(/\n/gu, ' '))] }));
 
-export async function selfEvaluationDocx(db: Db, framework: FrameworkShape, gradeLabels: Map<string, string>): Promise<Uint8Array<ArrayBuffer>> {
+export async function selfEvaluationDocx(db: Db, framework: Framework, gradeLabels: Map<string, string>): Promise<Uint8Array<ArrayBuffer>> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`Self-evaluation: ${framework.title}`)] }),
     new Paragraph({ children: [new TextRun({ text: `Prepared ${new Date().toLocaleDateString('en-GB')} with Evidence Store.`, italics: true })] }),

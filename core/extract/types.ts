@@ -5,14 +5,10 @@
  * write to disk, so they can run inside a worker thread that may be killed at any moment.
  */
 
-/** Why a file could not be indexed, in words the failures list can explain to a user. */
-export type FailureReason =
-  | 'corrupt' // the bytes do not form a valid file of the detected format
-  | 'encrypted' // needs a password to open
-  | 'too-large' // over the size limit, a zip bomb, or the extractor ran out of memory
-  | 'timed-out' // the extractor took longer than the time limit
-  | 'unreadable' // the operating system refused to read it (locked, permissions, vanished)
-  | 'empty'; // zero bytes
+import type { FailureReason } from '../../shared/contract.ts';
+
+/** Why a file could not be indexed; defined once, in the API contract. */
+export type { FailureReason };
 
 /** One unit of text a hit can point at: a PDF page, a slide, a sheet; flat text is one page. */
 export interface ExtractedPage {

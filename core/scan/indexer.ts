@@ -1,35 +1,29 @@
 /**
  * Scanning roots into the index: walk, skip what is unchanged, hash and extract the rest in the
- * worker pool, store each document in its own transaction. The only writer of the database.
+ * worker pool, store each document in its own short transaction (so evidence saved meanwhile
+ * never waits long for the write lock).
  *
  * A root that cannot be reached is marked offline and nothing under it changes: an unplugged
- * drive or a dropped VPN must never look like a folder full of deleted files.
+ * drive or a dropped VPN must never look like a folder full of deleted files. Whatever goes wrong
+ * with one file becomes that file's failure, with the reason; whatever stops the scan itself (the
+ * database refusing a write, the disk full) ends it as 'failed' with the reason, and then too
+ * nothing is marked missing.
  */
 import { EventEmitter } from 'node:events';
 import { stat, readdir } from 'node:fs/promises';
 import { sep } from 'node:path';
 import type { Db } from '../store/database.ts';
-import type { ScanProgress } from '../../shared/contract.ts';
+import type { ScanProgress, ScanSummary } from '../../shared/contract.ts';
 import type { ExtractionService } from './extraction-service.ts';
 import { walk, type WalkedFile } from './walk.ts';
 import { listRoots, getRoot, setRootState, markRootScanned } from '../store/roots.ts';
 import {
-  fileByPath, documentIdBySha, touchFiles, linkFileToDocument, storeDocument, recordUnreadable, markUnseenMissing,
+  fileByPath, documentIdBySha, documentStatus, touchFiles, linkFileToDocument, storeDocument, recordUnreadable, markUnseenMissing,
   type SeenFile, type FileRow,
 } from '../store/documents.ts';
+import { beginScan, finishScan, scanHeartbeat, HEARTBEAT_MS } from '../store/scans.ts';
 
-export interface ScanSummary {
-  rootId: number;
-  offline: boolean;
-  cancelled: boolean;
-  files: number;
-  indexed: number;
-  unchanged: number;
-  unsupported: number;
-  failed: { path: string; reason: string; detail: string }[];
-  missing: number;
-  seconds: number;
-}
+export type { ScanSummary };
 
 /** Failures worth trying again on the next scan even if the file looks unchanged. */
 const RETRYABLE = new Set(['unreadable', 'timed-out']);
@@ -57,7 +51,7 @@ export class Indexer extends EventEmitter<IndexerEvents> {
   private readonly db: Db;
   private extraction: ExtractionService;
   private current: ScanProgress = { ...IDLE };
-  private queue: { rootId: number; options: ScanOptions }[] = [];
+  private queue: { rootId: number; options: ScanOptions; waiters: ((summary: ScanSummary) => void)[] }[] = [];
   private running: Promise<void> | null = null;
   private abort: AbortController | null = null;
   private lastEmit = 0;
@@ -110,14 +104,28 @@ export class Indexer extends EventEmitter<IndexerEvents> {
 
   /** Queues roots for scanning (all roots when none given) and returns at once. */
   enqueue(rootIds?: number[], options: ScanOptions = {}): void {
+    void this.run(rootIds, options);
+  }
+
+  /**
+   * Queues roots for scanning (all roots when none given), after any scan already running, and
+   * resolves with what happened to each once they are done. Never rejects.
+   */
+  run(rootIds?: number[], options: ScanOptions = {}): Promise<ScanSummary[]> {
     const ids = rootIds ?? listRoots(this.db).map((r) => r.id);
-    for (const id of ids) {
-      const queued = this.queue.find((q) => q.rootId === id);
-      if (queued) queued.options = { retryFailed: queued.options.retryFailed || options.retryFailed };
-      else this.queue.push({ rootId: id, options });
-    }
+    const done = ids.map(
+      (id) =>
+        new Promise<ScanSummary>((resolve) => {
+          const queued = this.queue.find((q) => q.rootId === id);
+          if (queued) {
+            queued.options = { retryFailed: queued.options.retryFailed || options.retryFailed };
+            queued.waiters.push(resolve);
+          } else this.queue.push({ rootId: id, options, waiters: [resolve] });
+        }),
+    );
     if (!this.running) this.running = this.drain().finally(() => (this.running = null));
     this.emitProgress(true);
+    return Promise.all(done);
   }
 
   pause(): void {
@@ -149,7 +157,7 @@ export class Indexer extends EventEmitter<IndexerEvents> {
 
   /** Stops the scan in progress (what was stored stays), forgets the queue and pending retries. */
   cancel(): void {
-    this.queue = [];
+    for (const q of this.queue.splice(0)) settle(q.waiters, notRun(q.rootId, 'cancelled', null));
     for (const t of this.retryTimers.values()) clearTimeout(t);
     this.retryTimers.clear();
     this.abort?.abort();
@@ -158,6 +166,7 @@ export class Indexer extends EventEmitter<IndexerEvents> {
 
   /** Cancels a root's queued or running scan, e.g. before the root is removed. */
   async forget(rootId: number): Promise<void> {
+    for (const q of this.queue.filter((x) => x.rootId === rootId)) settle(q.waiters, notRun(rootId, 'cancelled', null));
     this.queue = this.queue.filter((q) => q.rootId !== rootId);
     clearTimeout(this.retryTimers.get(rootId));
     this.retryTimers.delete(rootId);
@@ -170,18 +179,30 @@ export class Indexer extends EventEmitter<IndexerEvents> {
 
   private async drain(): Promise<void> {
     while (this.queue.length) {
-      const { rootId, options } = this.queue.shift()!;
-      if (getRoot(this.db, rootId)) await this.scanRoot(rootId, options);
+      const { rootId, options, waiters } = this.queue.shift()!;
+      let summary: ScanSummary;
+      try {
+        summary = getRoot(this.db, rootId)
+          ? await this.scanRoot(rootId, options)
+          : notRun(rootId, 'cancelled', 'That folder is no longer in the library.');
+      } catch (error) {
+        // scanRoot records its own failures; this is the database failing even to say so.
+        summary = notRun(rootId, 'failed', problemOf(error));
+      }
+      settle(waiters, summary);
     }
   }
 
-  /** Scans one root now. Resolves with what happened; never rejects for file problems. */
+  /**
+   * Scans one root now. Resolves with what happened: files that fail are counted as failed, and a
+   * scan that cannot go on ends as 'failed' with the reason. Rejects only if the root is unknown.
+   */
   async scanRoot(rootId: number, options: ScanOptions = {}): Promise<ScanSummary> {
     const root = getRoot(this.db, rootId);
     if (!root) throw new Error(`No root with id ${rootId}`);
     const started = Date.now();
     const summary: ScanSummary = {
-      rootId, offline: false, cancelled: false, files: 0, indexed: 0, unchanged: 0, unsupported: 0, failed: [], missing: 0, seconds: 0,
+      rootId, outcome: 'running', problem: null, files: 0, indexed: 0, unchanged: 0, unsupported: 0, failed: [], missing: 0, seconds: 0,
     };
     this.abort = new AbortController();
     const signal = this.abort.signal;
@@ -192,27 +213,34 @@ export class Indexer extends EventEmitter<IndexerEvents> {
     this.samples = [[started, 0]];
     this.emitProgress(true);
 
+    let scanId: number | null = null;
+    const inFlight = new Set<Promise<void>>();
     try {
       if (!(await reachable(root.path))) {
         setRootState(this.db, rootId, 'offline');
-        summary.offline = true;
+        summary.outcome = 'offline';
         return summary;
       }
       setRootState(this.db, rootId, 'online');
-      const scanId = this.db
-        .prepare('INSERT INTO scans (root_id, started_at) VALUES (?, ?)')
-        .run(rootId, new Date(started).toISOString()).lastInsertRowid as number;
+      scanId = beginScan(this.db, rootId, new Date(started).toISOString());
+      const id = scanId;
 
       const unreadableDirs: string[] = [];
-      const inFlight = new Set<Promise<void>>();
+      // A job never rejects: a failure it cannot even record stops the scan here, not the process.
+      let fatal: unknown = null;
       let touched: number[] = [];
+      let beat = Date.now();
       const flushTouched = () => {
-        touchFiles(this.db, touched, scanId);
+        touchFiles(this.db, touched, id);
         touched = [];
       };
       for await (const file of walk(root.path, (p) => unreadableDirs.push(p.path.endsWith(sep) ? p.path : p.path + sep), signal)) {
         await this.whilePaused();
-        if (signal.aborted) break;
+        if (signal.aborted || fatal) break;
+        if (Date.now() - beat > HEARTBEAT_MS) {
+          scanHeartbeat(this.db, id);
+          beat = Date.now();
+        }
         summary.files++;
         this.current.total = summary.files;
         const seen: SeenFile = { rootId, path: file.path, name: file.name, size: file.size, mtimeMs: file.mtimeMs };
@@ -230,28 +258,45 @@ export class Indexer extends EventEmitter<IndexerEvents> {
           }
           continue;
         }
-        const job = this.processFile(seen, scanId, summary).finally(() => inFlight.delete(job));
+        const job = this.processFile(seen, id, summary)
+          .catch((error: unknown) => this.failInside(seen, id, summary, error))
+          .catch((error: unknown) => void (fatal ??= error))
+          .finally(() => inFlight.delete(job));
         inFlight.add(job);
         if (inFlight.size >= this.concurrency) await Promise.race(inFlight);
       }
       flushTouched();
       this.current.walking = false;
       await Promise.all(inFlight);
+      if (fatal) throw fatal;
 
       if (signal.aborted) {
-        summary.cancelled = true;
+        summary.outcome = 'cancelled';
       } else if (!(await reachable(root.path))) {
         // The drive went away during the scan: what we stored stays, nothing is marked missing.
         setRootState(this.db, rootId, 'offline');
-        summary.offline = true;
+        summary.outcome = 'offline';
+        summary.problem = `“${root.path}” could not be reached any more during the scan; nothing was marked missing.`;
       } else {
-        summary.missing = markUnseenMissing(this.db, rootId, scanId, unreadableDirs);
+        summary.missing = markUnseenMissing(this.db, rootId, id, unreadableDirs);
         markRootScanned(this.db, rootId, new Date().toISOString());
+        summary.outcome = 'complete';
         this.scheduleRetry(rootId, summary);
       }
-      this.db
-        .prepare('UPDATE scans SET finished_at = ?, outcome = ? WHERE id = ?')
-        .run(new Date().toISOString(), summary.cancelled ? 'cancelled' : summary.offline ? 'offline' : 'complete', scanId);
+      finishScan(this.db, id, summary.outcome, summary.problem);
+      return summary;
+    } catch (error) {
+      // The scan itself could not go on. What was stored stays; nothing is marked missing.
+      await Promise.all(inFlight);
+      summary.outcome = 'failed';
+      summary.problem = problemOf(error);
+      if (scanId !== null) {
+        try {
+          finishScan(this.db, scanId, 'failed', summary.problem);
+        } catch {
+          // The database is refusing writes; the summary still tells the caller.
+        }
+      }
       return summary;
     } finally {
       summary.seconds = (Date.now() - started) / 1000;
@@ -260,6 +305,17 @@ export class Indexer extends EventEmitter<IndexerEvents> {
       this.emitProgress(true);
       this.emit('rootsChanged');
     }
+  }
+
+  /**
+   * Anything unexpected while reading or storing one file (a reader that threw, the database
+   * refusing its rows) becomes that file's failure with the true reason, and the scan goes on.
+   * If even that cannot be recorded, it throws and the scan stops.
+   */
+  private failInside(f: SeenFile, scanId: number, summary: ScanSummary, error: unknown): void {
+    const detail = problemOf(error);
+    recordUnreadable(this.db, f, scanId, 'internal-error', detail);
+    this.countFailure(summary, f.path, 'internal-error', detail);
   }
 
   /**
@@ -298,9 +354,7 @@ export class Indexer extends EventEmitter<IndexerEvents> {
     if (existing !== undefined) {
       // Same content as a document we already have: a rename, a move or a copy. Keep its identity.
       linkFileToDocument(this.db, { ...f, size: hashed.size }, scanId, existing);
-      const status = this.db.prepare('SELECT status, reason, detail FROM documents WHERE id = ?').get(existing) as {
-        status: string; reason: string | null; detail: string | null;
-      };
+      const status = documentStatus(this.db, existing);
       this.count(summary, f.path, status.status, status.reason, status.detail);
       return;
     }
@@ -368,6 +422,27 @@ export class Indexer extends EventEmitter<IndexerEvents> {
     this.lastEmit = now;
     this.emit('progress', this.progress);
   }
+}
+
+/** Resolves everyone waiting for a root's scan. */
+function settle(waiters: ((summary: ScanSummary) => void)[], summary: ScanSummary): void {
+  for (const w of waiters) w(summary);
+}
+
+/** The summary of a scan that never started. */
+function notRun(rootId: number, outcome: 'cancelled' | 'failed', problem: string | null): ScanSummary {
+  return { rootId, outcome, problem, files: 0, indexed: 0, unchanged: 0, unsupported: 0, failed: [], missing: 0, seconds: 0 };
+}
+
+/** An error in words a user can act on (SQLite's codes for the common cases). */
+function problemOf(error: unknown): string {
+  const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_FULL') return 'The disk holding the index is full. Free some space, then scan again.';
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return 'The index was busy in another window or program for too long. Scan again in a moment.';
+  if (code === 'SQLITE_READONLY') return 'The index file cannot be written (it is read-only). Check its permissions.';
+  if (code.startsWith('SQLITE_IOERR')) return `The index file could not be written (${code}). Check the disk, then scan again.`;
+  return message || 'An unexpected error stopped the scan.';
 }
 
 function isUnchanged(known: FileRow, file: WalkedFile, retryFailed: boolean): boolean {

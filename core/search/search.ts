@@ -6,7 +6,7 @@ import type { Db } from '../store/database.ts';
 import type { SearchResponse, SearchResult, FacetValue } from '../../shared/contract.ts';
 import { parseQuery, toFtsMatch, toExcludedMatch, highlightTerms, type ParsedQuery } from './query.ts';
 import { snippetSegments, HIT_OPEN, HIT_CLOSE } from './highlight.ts';
-import { expandType, formatLabel } from './formats.ts';
+import { expandType, formatLabel } from '../../shared/formats.ts';
 import { substringApplies, substringPages, substringSnippet } from './substring.ts';
 import { displayTitle } from '../store/titles.ts';
 

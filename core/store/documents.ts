@@ -6,7 +6,10 @@
 import { extname } from 'node:path';
 import type { Db } from './database.ts';
 import type { Extracted } from '../extract/types.ts';
+import type { DocumentDetail } from '../../shared/contract.ts';
+import { openRefusal } from '../../shared/formats.ts';
 import { followFileToNewContent } from '../evidence/follow-file.ts';
+import { displayTitle } from './titles.ts';
 
 export type FileStatus = 'indexed' | 'unsupported' | 'failed';
 
@@ -170,4 +173,64 @@ export function markUnseenMissing(db: Db, rootId: number, scanId: number, unread
     for (const d of touchedDocs) refreshTitles(db, d);
     return count;
   })();
+}
+
+/** A document's outcome, for a file that turns out to hold content already in the index. */
+export function documentStatus(db: Db, documentId: number): { status: FileStatus; reason: string | null; detail: string | null } {
+  return db.prepare('SELECT status, reason, detail FROM documents WHERE id = ?').get(documentId) as {
+    status: FileStatus; reason: string | null; detail: string | null;
+  };
+}
+
+export function documentExists(db: Db, documentId: number): boolean {
+  return db.prepare('SELECT 1 FROM documents WHERE id = ?').get(documentId) !== undefined;
+}
+
+/** The path of a file that holds the document now (the first by path), or null when none does. */
+export function presentPath(db: Db, documentId: number): string | null {
+  return (db.prepare('SELECT path FROM files WHERE document_id = ? AND missing = 0 ORDER BY path LIMIT 1').pluck().get(documentId) as string | undefined) ?? null;
+}
+
+/** The document held by the file at this exact path, if it is indexed and present. */
+export function documentIdAtPath(db: Db, path: string): number | null {
+  return (db.prepare('SELECT document_id FROM files WHERE path = ? AND missing = 0').pluck().get(path) as number | null | undefined) ?? null;
+}
+
+/** One page's text and label, or null when the document has no such page. */
+export function pageText(db: Db, documentId: number, page: number): { number: number; label: string; body: string } | null {
+  return (db.prepare('SELECT number, label, body FROM pages WHERE document_id = ? AND number = ?').get(documentId, page) as
+    | { number: number; label: string; body: string }
+    | undefined) ?? null;
+}
+
+/** Everything the document view shows about a document, or null when it is no longer in the index. */
+export function documentDetail(db: Db, documentId: number): DocumentDetail | null {
+  const d = db.prepare('SELECT * FROM documents WHERE id = ?').get(documentId) as
+    | { id: number; sha256: string; format: string; title: string | null; author: string | null; created: string | null;
+        modified: string | null; page_count: number; text_chars: number; status: string }
+    | undefined;
+  if (!d) return null;
+  const files = db
+    .prepare('SELECT path, name, root_id, size, mtime_ms, missing FROM files WHERE document_id = ? ORDER BY missing, path')
+    .all(documentId) as { path: string; name: string; root_id: number; size: number; mtime_ms: number; missing: number }[];
+  const pages = db
+    .prepare('SELECT number, label, length(body) AS chars FROM pages WHERE document_id = ? ORDER BY number')
+    .all(documentId) as { number: number; label: string; chars: number }[];
+  const toOpen = presentPath(db, documentId);
+  return {
+    id: d.id,
+    title: displayTitle(d.title, files[0]?.name ?? ''),
+    format: d.format,
+    sha256: d.sha256,
+    pageCount: pages.length,
+    pages,
+    author: d.author,
+    created: d.created,
+    modified: d.modified,
+    warning: d.status === 'indexed' && d.text_chars === 0 ? 'no-text' : null,
+    locations: files.map((f) => ({
+      path: f.path, rootId: f.root_id, size: f.size, modified: new Date(f.mtime_ms).toISOString(), missing: f.missing === 1,
+    })),
+    openRefusal: toOpen ? openRefusal(d.format, toOpen) : null,
+  };
 }

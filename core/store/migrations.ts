@@ -193,4 +193,12 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (framework_id, judgement_id)
   );
   `,
+
+  // 5: a scan says how it ended and why it did not finish. The heartbeat tells a scan another
+  // process is still running from one that was killed midway (whose row would say 'running' for ever).
+  `
+  ALTER TABLE scans ADD COLUMN problem TEXT;
+  ALTER TABLE scans ADD COLUMN heartbeat_at TEXT;
+  UPDATE scans SET outcome = 'interrupted' WHERE finished_at IS NULL AND outcome IS NULL;
+  `,
 ];

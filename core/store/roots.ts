@@ -4,6 +4,7 @@
 import { basename, resolve, sep } from 'node:path';
 import type { Db } from './database.ts';
 import type { Root } from '../../shared/contract.ts';
+import { lastScanOf, type ScanRow } from './scans.ts';
 
 interface RootRow {
   id: number;
@@ -18,10 +19,12 @@ const COUNTS = `
   SELECT r.*,
     (SELECT COUNT(DISTINCT f.document_id) FROM files f WHERE f.root_id = r.id AND f.missing = 0 AND f.status = 'indexed') AS documents,
     (SELECT COUNT(*) FROM files f WHERE f.root_id = r.id AND f.missing = 0 AND f.status = 'failed') AS failed,
-    (SELECT COUNT(*) FROM files f WHERE f.root_id = r.id AND f.missing = 0 AND f.status = 'unsupported') AS unsupported
+    (SELECT COUNT(*) FROM files f WHERE f.root_id = r.id AND f.missing = 0 AND f.status = 'unsupported') AS unsupported,
+    (SELECT json_object('outcome', s.outcome, 'started_at', s.started_at, 'finished_at', s.finished_at, 'problem', s.problem, 'heartbeat_at', s.heartbeat_at)
+       FROM scans s WHERE s.root_id = r.id ORDER BY s.id DESC LIMIT 1) AS last_scan
   FROM roots r`;
 
-function toRoot(row: RootRow & { documents: number; failed: number; unsupported: number }): Root {
+function toRoot(row: RootRow & { documents: number; failed: number; unsupported: number; last_scan: string | null }): Root {
   return {
     id: row.id,
     path: row.path,
@@ -32,6 +35,7 @@ function toRoot(row: RootRow & { documents: number; failed: number; unsupported:
     documents: row.documents,
     failed: row.failed,
     unsupported: row.unsupported,
+    lastScan: row.last_scan ? lastScanOf(JSON.parse(row.last_scan) as ScanRow) : null,
   };
 }
 

@@ -12,9 +12,11 @@ import cscNf2023 from './data/csc-nf-2023.json' with { type: 'json' };
 import areaSend2023 from './data/area-send-2023.json' with { type: 'json' };
 import jtai2022 from './data/jtai-2022.json' with { type: 'json' };
 import { formatErrors, parseFramework } from './parse.ts';
-import type { Criterion, Framework, Judgement } from './schema.ts';
+import type { Framework } from './schema.ts';
+import { flattenCriteria } from './criteria.ts';
 
 export type { Criterion, CriterionLeaf, Framework, FrameworkKind, Grade, Judgement, Source } from './schema.ts';
+export { flattenCriteria, findCriterion, type FlatCriterion } from './criteria.ts';
 
 /** The framework new tags and coverage use unless the user picks another. */
 export const DEFAULT_FRAMEWORK_ID = 'ilacs-2026';
@@ -31,7 +33,7 @@ export function loadBuiltIn(name: string, data: unknown): Framework {
     const f = r.framework;
     if (f.builtIn !== true) problems.push('"builtIn" should be true.');
     if (`${f.id}.json` !== name) problems.push(`the id "${f.id}" does not match the file name.`);
-    for (const c of allCriteria(f)) {
+    for (const c of flattenCriteria(f)) {
       const n = c.keywords.length;
       if (n < BUILT_IN_KEYWORDS.min || n > BUILT_IN_KEYWORDS.max) {
         problems.push(`criterion "${c.id}" has ${n} keywords; built-in criteria need ${BUILT_IN_KEYWORDS.min} to ${BUILT_IN_KEYWORDS.max}.`);
@@ -63,55 +65,4 @@ export const BUILT_IN_FRAMEWORKS: Framework[] = [
 /** A built-in framework by id. */
 export function builtInFramework(id: string): Framework | undefined {
   return BUILT_IN_FRAMEWORKS.find((f) => f.id === id);
-}
-
-/** A criterion with where it sits: its judgement and, for a sub-criterion, its parent. */
-export interface FlatCriterion {
-  id: string;
-  title: string;
-  description: string;
-  keywords: string[];
-  judgementId: string;
-  /** The parent criterion's id for a sub-criterion (an action under a recommendation); null at the top. */
-  parentId: string | null;
-  /** 0 for a criterion, 1 for a sub-criterion. */
-  depth: 0 | 1;
-}
-
-/** Every criterion and sub-criterion, in file order, each sub-criterion straight after its parent. */
-export function allCriteria(framework: Framework): FlatCriterion[] {
-  const out: FlatCriterion[] = [];
-  for (const j of framework.judgements) {
-    for (const c of j.criteria) {
-      out.push({ id: c.id, title: c.title, description: c.description, keywords: c.keywords, judgementId: j.id, parentId: null, depth: 0 });
-      for (const k of c.children ?? []) {
-        out.push({ id: k.id, title: k.title, description: k.description, keywords: k.keywords, judgementId: j.id, parentId: c.id, depth: 1 });
-      }
-    }
-  }
-  return out;
-}
-
-/** Where a criterion sits: its judgement, its parent (for a sub-criterion) and itself. */
-export interface CriterionPath {
-  judgement: Judgement;
-  parent: Criterion | null;
-  criterion: Criterion;
-}
-
-/** The judgement and parent of a criterion or sub-criterion, or null if the framework has no such id. */
-export function criterionPath(framework: Framework, id: string): CriterionPath | null {
-  for (const judgement of framework.judgements) {
-    for (const c of judgement.criteria) {
-      if (c.id === id) return { judgement, parent: null, criterion: c };
-      const child = c.children?.find((k) => k.id === id);
-      if (child) return { judgement, parent: c, criterion: child };
-    }
-  }
-  return null;
-}
-
-/** A criterion or sub-criterion by id. */
-export function findCriterion(framework: Framework, id: string): Criterion | undefined {
-  return criterionPath(framework, id)?.criterion;
 }

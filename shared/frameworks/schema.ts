@@ -152,10 +152,11 @@ export const FrameworkSchema = FrameworkObject.superRefine((f, ctx) => {
     if (firstJ) dup('judgement id', j.id, jp, firstJ);
     else judgements.set(j.id, jp);
 
+    // Ignoring case: people type ids ("cl02"), and findCriterion matches them whatever the case.
     const seeCriterion = (id: string, p: Path) => {
-      const first = criteria.get(id);
+      const first = criteria.get(id.toLowerCase());
       if (first) dup('criterion id', id, p, first);
-      else criteria.set(id, p);
+      else criteria.set(id.toLowerCase(), p);
     };
     j.criteria.forEach((c, ci) => {
       seeCriterion(c.id, ['judgements', ji, 'criteria', ci, 'id']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../helpers/temp.ts';
@@ -83,9 +83,46 @@ describe('evidence-store CLI', () => {
     expect(cli('tag', join(dir, 'elsewhere.txt'), 'CL07', '--db', db).stderr).toMatch(/not in the index/);
   });
 
+  it('matches criterion ids as the app does, whatever their case', () => {
+    const dir = tempDir();
+    const root = folder(dir);
+    const db = join(dir, 'x.db');
+    cli('index', root, '--db', db);
+    const tag = cli('tag', join(root, 'visits.txt'), 'cic07', '--db', db, '--json');
+    expect(tag.code).toBe(0);
+    // Stored under the framework's own id, so coverage counts it.
+    expect(JSON.parse(tag.stdout).tags).toEqual([expect.objectContaining({ criterionId: 'CIC07' })]);
+  });
+
+  it('searches for a query that starts with a dash', () => {
+    const dir = tempDir();
+    const root = folder(dir);
+    const db = join(dir, 'x.db');
+    cli('index', root, '--db', db);
+    const r = cli('search', '-visits care', '--db', db, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ query: '-visits care', total: 1, results: [{ path: join(root, 'page.html') }] });
+    // after --, anything is words of the query
+    expect(JSON.parse(cli('search', '--db', db, '--json', '--', '--visits').stdout).query).toBe('--visits');
+  });
+
+  it('says there is no index, rather than making an empty one, for every reading command', () => {
+    const dir = tempDir();
+    const db = join(dir, 'nowhere', 'x.db');
+    for (const args of [['search', 'care'], ['status'], ['coverage'], ['frameworks'], ['tag', join(dir, 'a.txt'), 'CL07']]) {
+      const r = cli(...args, '--db', db);
+      expect(r.code, args[0]).toBe(1);
+      expect(r.stderr, args[0]).toContain(`There is no index at ${db}`);
+    }
+    expect(existsSync(db)).toBe(false);
+  });
+
   it('explains usage mistakes with exit code 2', () => {
     const dir = tempDir();
-    expect(cli('index', join(dir, 'missing'), '--db', join(dir, 'x.db')).stderr).toMatch(/not a folder/);
+    const missing = cli('index', join(dir, 'missing'), '--db', join(dir, 'x.db'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/could not be found/);
+    expect(cli('search', 'x', '--bogus', '--db', join(dir, 'x.db')).code).toBe(2);
     expect(cli('frobnicate').code).toBe(2);
     expect(cli('search', 'x', '--limit', 'lots', '--db', join(dir, 'x.db')).code).toBe(2);
     expect(cli('--help').stdout).toMatch(/evidence-store index/);
@@ -100,18 +137,19 @@ describe('evidence-store CLI', () => {
         let err = '';
         child.stdout.on('data', (c) => {
           out += c;
-          const m = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/u.exec(out);
+          const m = /running at (http:\/\/127\.0\.0\.1:\d+\/[?#]token=[\w-]+)/u.exec(out);
           if (m) resolve(m[1]);
         });
         child.stderr.on('data', (c) => (err += c));
         child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}${err}`)));
       });
       const url = new URL(line);
+      const token = /token=([\w-]+)/u.exec(line)![1];
       const unauth = await fetch(`${url.origin}/api/roots.list`, { method: 'POST' });
       expect(unauth.status).toBe(401);
       const ok = await fetch(`${url.origin}/api/roots.list`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${url.searchParams.get('token')}`, 'content-type': 'application/json', 'x-evidence-request': '1' },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-evidence-request': '1' },
         body: '{}',
       });
       expect(await ok.json()).toEqual({ ok: true, data: [] });

@@ -1,20 +1,6 @@
-import type { ApiError } from '../../../shared/contract.ts';
+import { ApiCallError } from '../../../shared/api-error.ts';
 
-export type ApiErrorCode = ApiError['code'];
-
-/** A failed API call, carrying the contract's error code and a message a user can act on. */
-export class ApiCallError extends Error {
-  readonly code: ApiErrorCode;
-  /** The argument's field the app refused (dotted path), when it named one. */
-  readonly field: string | undefined;
-
-  constructor(code: ApiErrorCode, message: string, field?: string) {
-    super(message);
-    this.name = 'ApiCallError';
-    this.code = code;
-    this.field = field;
-  }
-}
+export { ApiCallError, type ApiErrorCode } from '../../../shared/api-error.ts';
 
 /** Thrown when a call was cancelled because a newer one replaced it; callers ignore it. */
 export function isAbort(error: unknown): boolean {

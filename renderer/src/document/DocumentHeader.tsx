@@ -2,7 +2,7 @@ import { Badge, Button, Tooltip, makeStyles, tokens } from '@fluentui/react-comp
 import { Dismiss20Regular, FolderOpen20Regular, Open20Regular } from '@fluentui/react-icons';
 import type { DocumentDetail } from '../../../shared/contract.ts';
 import { formatDate, formatSize } from '../shared/format.ts';
-import { formatLabel } from '../shared/formats.ts';
+import { formatLabel } from '../../../shared/formats.ts';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },

@@ -4,7 +4,7 @@ import { memo, useEffect, useRef } from 'react';
 import type { EvidenceItem, SearchResult } from '../../../shared/contract.ts';
 import { EvidenceChips } from '../evidence/EvidenceChips.tsx';
 import { baseName, formatDate, shortenPath } from '../shared/format.ts';
-import { formatLabel } from '../shared/formats.ts';
+import { formatLabel } from '../../../shared/formats.ts';
 import { Segments } from './Segments.tsx';
 
 const useStyles = makeStyles({

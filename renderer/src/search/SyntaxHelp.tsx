@@ -7,7 +7,7 @@ const EXAMPLES: [string, string][] = [
   ['-draft', 'leave out documents with this word'],
   ['audit OR review', 'either word'],
   ['safeguard*', 'words starting with "safeguard"'],
-  ['type:pdf', 'only PDFs (also word, excel, text, web)'],
+  ['type:pdf', 'only PDFs (also word, excel, powerpoint, email, text, web)'],
   ['folder:Placements', 'only files under a folder with that name'],
   ['modified:2024', 'changed in 2024 (or 2024-03)'],
   ['modified:>2024-01-01', 'changed after a date (< for before)'],

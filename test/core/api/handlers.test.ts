@@ -44,6 +44,65 @@ describe('API handlers', () => {
     expect(await check('scan.status', {})).toMatchObject({ state: 'idle' });
     expect(await check('app.info', {})).toMatchObject({ mode: 'browser', canPickFolders: false });
     expect(await check('dialog.pickFolder', {})).toEqual({ path: null });
+    expect(await check('documents.byPath', { path: detail.locations[0].path })).toEqual({ documentId });
+    expect(await check('library.summary', {})).toMatchObject({ documents: 1, failed: 1, roots: [{ lastScan: { outcome: 'complete', problem: null } }] });
+    const [summary] = await check('scan.run', { rootIds: [roots[0].id] });
+    expect(summary).toMatchObject({ outcome: 'complete', files: 2, unchanged: 1, failed: [expect.objectContaining({ reason: 'corrupt' })] });
+  });
+
+  it('answers a refused argument with the field it refers to, for forms', async () => {
+    const dir = tempDir();
+    const { dispatch } = testCore(dir).api(testHost);
+    expect(await dispatch('settings.set', { workers: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-argument', field: 'workers' } });
+    expect(await dispatch('evidence.save', { documentId: 1, fields: { title: '' } })).toMatchObject({ ok: false, error: { field: 'fields.title' } });
+    expect(await dispatch('documents.byPath', { path: join(dir, 'never-indexed.txt') })).toMatchObject({ ok: false, error: { code: 'not-found', field: 'path' } });
+  });
+
+  it('tags with a criterion id typed in any case, storing the framework’s own id', async () => {
+    const dir = tempDir();
+    const core = testCore(dir);
+    const { dispatch } = core.api(testHost);
+    await dispatch('roots.add', { path: folderWithDocs(dir) });
+    await core.indexer.idle();
+    const found = await dispatch('documents.byPath', { path: join(dir, 'Evidence', 'visits.txt') });
+    if (!found.ok) throw new Error(found.error.message);
+    const { documentId } = found.data as { documentId: number };
+    const tagged = await dispatch('tags.add', { documentIds: [documentId], frameworkId: 'ilacs-2026', criterionId: 'cic07' });
+    expect(tagged).toMatchObject({ ok: true, data: [{ tags: [{ criterionId: 'CIC07' }] }] });
+    const coverage = await dispatch('coverage.evidence', { frameworkId: 'ilacs-2026', criterionId: 'CIC07' });
+    expect(coverage).toMatchObject({ ok: true, data: [{ documentId }] });
+    expect(await dispatch('tags.remove', { evidenceId: (tagged as { data: { id: number }[] }).data[0].id, frameworkId: 'ilacs-2026', criterionId: 'Cic07' })).toMatchObject({ ok: true });
+  });
+
+  it('opens documents but never hands a program or script to the operating system', async () => {
+    const dir = tempDir();
+    const opened: string[] = [];
+    const core = testCore(dir);
+    const { dispatch } = core.api({ ...testHost, openPath: async (path) => void opened.push(path) });
+    const root = folderWithDocs(dir);
+    writeFileSync(join(root, 'Ofsted report.bat'), '@echo off\r\necho Statutory visits report\r\n');
+    writeFileSync(join(root, 'minutes.pdf.hta'), '<html><body>Statutory visits minutes</body></html>');
+    // Text under a name no document type uses: indexed, so it can be found, but not opened.
+    writeFileSync(join(root, 'handover.xyz'), 'Statutory visits handover notes.');
+    await dispatch('roots.add', { path: root });
+    await core.indexer.idle();
+    const docOf = async (name: string) => {
+      const r = await dispatch('documents.byPath', { path: join(root, name) });
+      return r.ok ? (r.data as { documentId: number }).documentId : null;
+    };
+    const visits = (await docOf('visits.txt'))!;
+    expect(await dispatch('documents.open', { documentId: visits })).toEqual({ ok: true, data: { ok: true } });
+    expect(opened).toEqual([join(root, 'visits.txt')]);
+    expect(await docOf('handover.xyz')).not.toBeNull();
+    for (const name of ['handover.xyz', 'Ofsted report.bat', 'minutes.pdf.hta']) {
+      const id = await docOf(name);
+      // Scripts are not indexed as documents at all; where one is, Open refuses it with the reason.
+      if (id === null) continue;
+      const detail = await dispatch('documents.get', { documentId: id });
+      expect(detail).toMatchObject({ ok: true, data: { openRefusal: expect.stringMatching(/could run as a program/) } });
+      expect(await dispatch('documents.open', { documentId: id })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/Not opened/) } });
+    }
+    expect(opened).toHaveLength(1);
   });
 
   it('explains why a folder cannot be added', async () => {
@@ -57,7 +116,9 @@ describe('API handlers', () => {
     expect(await dispatch('roots.add', { path: root })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/already in the library/) } });
     mkdirSync(join(root, 'sub'));
     expect(await dispatch('roots.add', { path: join(root, 'sub') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/is inside/) } });
-    expect(await dispatch('roots.add', { path: dir })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/contains/) } });
+    // The folder that holds the index itself is never a library folder, and the form is told which field.
+    expect(await dispatch('roots.add', { path: dir })).toMatchObject({ ok: false, error: { code: 'invalid-argument', field: 'path', message: expect.stringMatching(/own index/) } });
+    expect(await dispatch('roots.add', { path: '/' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/whole system drive/) } });
     await core.indexer.idle();
   });
 

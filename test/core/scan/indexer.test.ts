@@ -27,7 +27,7 @@ describe('Indexer', () => {
     const core = testCore(dir);
     const root = addRoot(core.db, evidenceFolder(dir));
     const summary = await core.indexer.scanRoot(root.id);
-    expect(summary).toMatchObject({ files: 5, indexed: 3, unsupported: 1, unchanged: 0, offline: false });
+    expect(summary).toMatchObject({ files: 5, indexed: 3, unsupported: 1, unchanged: 0, outcome: 'complete' });
     expect(summary.failed).toEqual([{ path: join(root.path, 'empty.txt'), reason: 'empty', detail: expect.any(String) }]);
     expect(search(core.db, 'supervision').results[0].title).toBe('Audit summary');
     expect(search(core.db, 'scriptword').total).toBe(0);
@@ -106,13 +106,13 @@ describe('Indexer', () => {
     await core.indexer.scanRoot(root.id);
     renameSync(root.path, join(dir, 'unplugged'));
     const summary = await core.indexer.scanRoot(root.id);
-    expect(summary.offline).toBe(true);
+    expect(summary.outcome).toBe('offline');
     expect(getRoot(core.db, root.id)!.state).toBe('offline');
     expect(core.db.prepare('SELECT COUNT(*) FROM files WHERE missing = 1').pluck().get()).toBe(0);
     expect(search(core.db, 'supervision').total).toBe(1);
     renameSync(join(dir, 'unplugged'), root.path);
     const back = await core.indexer.scanRoot(root.id);
-    expect(back).toMatchObject({ offline: false, unchanged: 3, missing: 0 });
+    expect(back).toMatchObject({ outcome: 'complete', unchanged: 3, missing: 0 });
     expect(getRoot(core.db, root.id)!.state).toBe('online');
   });
 

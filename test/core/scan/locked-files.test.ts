@@ -65,7 +65,7 @@ describe('a root whose folder is deleted', () => {
     const rootId = addRoot(db, root).id;
     await indexer.scanRoot(rootId);
     rmSync(root, { recursive: true, force: true });
-    expect((await indexer.scanRoot(rootId)).offline).toBe(true);
+    expect((await indexer.scanRoot(rootId)).outcome).toBe('offline');
     expect(getRoot(db, rootId)).toMatchObject({ state: 'offline', documents: 1 });
     expect(search(db, 'permanence').total).toBe(1);
     db.close();

@@ -39,7 +39,7 @@ describe('controlling a scan', () => {
     await until(() => core.indexer.progress.done >= 5, 'five files done');
     core.indexer.cancel();
     const summary = await scan;
-    expect(summary.cancelled).toBe(true);
+    expect(summary.outcome).toBe('cancelled');
     expect(summary.files).toBeLessThan(200);
     // a cancelled scan never marks unseen files missing
     expect(core.db.prepare('SELECT COUNT(*) FROM files WHERE missing = 1').pluck().get()).toBe(0);

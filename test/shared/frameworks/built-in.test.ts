@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BUILT_IN_FRAMEWORKS,
   DEFAULT_FRAMEWORK_ID,
-  allCriteria,
+  flattenCriteria,
   builtInFramework,
   loadBuiltIn,
 } from '../../../shared/frameworks/index.ts';
@@ -56,7 +56,7 @@ describe('the built-in frameworks', () => {
 
   it('give every criterion 4 to 12 distinct lower-case keywords, a short title and a one-line description', () => {
     for (const f of BUILT_IN_FRAMEWORKS) {
-      for (const c of allCriteria(f)) {
+      for (const c of flattenCriteria(f)) {
         const where = `${f.id} ${c.id}`;
         expect(c.keywords.length, where).toBeGreaterThanOrEqual(4);
         expect(c.keywords.length, where).toBeLessThanOrEqual(12);
@@ -68,11 +68,11 @@ describe('the built-in frameworks', () => {
     }
   });
 
-  it('keep judgement ids unique, and criterion ids unique across each framework', () => {
+  it('keep judgement ids unique, and criterion ids unique across each framework, ignoring case', () => {
     for (const f of BUILT_IN_FRAMEWORKS) {
       const judgements = f.judgements.map((j) => j.id);
       expect(new Set(judgements).size, f.id).toBe(judgements.length);
-      const criteria = allCriteria(f).map((c) => c.id);
+      const criteria = flattenCriteria(f).map((c) => c.id.toLowerCase());
       expect(new Set(criteria).size, f.id).toBe(criteria.length);
     }
   });

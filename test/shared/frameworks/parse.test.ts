@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatErrors, parseFramework, serializeFramework } from '../../../shared/frameworks/parse.ts';
 import type { FrameworkFileError } from '../../../shared/frameworks/parse.ts';
-import { allCriteria, criterionPath, findCriterion } from '../../../shared/frameworks/index.ts';
+import { flattenCriteria, findCriterion } from '../../../shared/frameworks/index.ts';
 import type { Framework } from '../../../shared/frameworks/index.ts';
 
 /** A small valid file, one array entry per line, so each test can point at a line number. */
@@ -134,6 +134,10 @@ describe('refusing a file that does not fit the framework format', () => {
 
   it('a criterion id used twice, naming both lines', () => {
     expect(refused(edit({ 26: '          "id": "R1",' }))).toBe('Line 26: criterion id "R1" is used twice (also on line 17).');
+  });
+
+  it('a criterion id that differs from another only in case (ids are typed in any case)', () => {
+    expect(refused(edit({ 26: '          "id": "r1",' }))).toBe('Line 26: criterion id "r1" is used twice (also on line 17).');
   });
 
   it('a sub-criterion id that repeats a criterion id', () => {
@@ -270,18 +274,16 @@ describe('a council improvement plan', () => {
   });
 
   it('flattens to recommendations and their actions, each action after its recommendation', () => {
-    const flat = allCriteria(plan);
+    const flat = flattenCriteria(plan);
     expect(flat.map((c) => c.id)).toEqual(['R1', 'R1.1', 'R1.2', 'R2', 'R2.1', 'R2.2', 'R2.3', 'R3', 'R3.1', 'R3.2']);
     expect(flat.find((c) => c.id === 'R2.3')).toMatchObject({ judgementId: 'what-needs-to-improve', parentId: 'R2', depth: 1 });
     expect(flat.find((c) => c.id === 'R2')).toMatchObject({ parentId: null, depth: 0 });
   });
 
-  it('finds an action and where it sits', () => {
-    expect(findCriterion(plan, 'R3.1')?.title).toBe('Supervision audit in the MASH');
-    const path = criterionPath(plan, 'R3.1');
-    expect([path?.judgement.id, path?.parent?.id, path?.criterion.id]).toEqual(['what-needs-to-improve', 'R3', 'R3.1']);
-    expect(criterionPath(plan, 'R1')?.parent).toBeNull();
+  it('finds an action and where it sits, whatever the case it is typed in', () => {
+    expect(findCriterion(plan, 'R3.1')).toMatchObject({ title: 'Supervision audit in the MASH', judgementId: 'what-needs-to-improve', parentId: 'R3' });
+    expect(findCriterion(plan, 'r3.1')?.id).toBe('R3.1');
+    expect(findCriterion(plan, 'R1')?.parentId).toBeNull();
     expect(findCriterion(plan, 'R9')).toBeUndefined();
-    expect(criterionPath(plan, 'R9')).toBeNull();
   });
 });
