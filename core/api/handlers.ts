@@ -28,7 +28,7 @@ import { checks, coverage, evidenceForCriterion } from '../evidence/coverage.ts'
 import { getSelfEvaluation, saveSelfEvaluation } from '../evidence/self-evaluation.ts';
 import { selfEvaluationDocx } from '../export/self-evaluation-docx.ts';
 import { currentUser } from '../evidence/user.ts';
-import { failureMessage } from './failure-messages.ts';
+import { failureMessage } from '../../shared/failures.ts';
 
 /** What only a shell can do: open things with the OS, show a native dialog. */
 export interface Host {

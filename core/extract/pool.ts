@@ -1,9 +1,11 @@
 /**
  * A small pool of worker threads for hashing and extraction.
  *
- * Each job has a time limit and each worker a heap limit: a file that hangs pdf.js or blows up
+ * Each job has a time limit and each worker a heap limit: a file that hangs a reader or blows up
  * in memory costs one worker (killed and replaced) and yields a 'timed-out' / 'too-large'
- * outcome, never a stuck scan or a crashed app. Jobs run in the order they were asked for.
+ * outcome, never a stuck scan or a crashed app. A worker that dies any other way (a crash in a
+ * reader's native or WebAssembly code) gets its file tried once more on a fresh worker, then the
+ * file is recorded as 'crashed'. Jobs run in the order they were asked for.
  */
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
@@ -24,6 +26,8 @@ export interface ExtractionPoolOptions {
   /** Per-worker old-generation heap limit in MB; default 1024. */
   memoryMb?: number;
   limits?: ExtractLimits;
+  /** The worker script; tests swap in one that misbehaves on purpose. */
+  workerUrl?: URL;
 }
 
 // From .ts sources (Node type stripping) the worker is worker.ts; from tsc output, worker.js.
@@ -34,6 +38,8 @@ interface Pending {
   job: Job;
   resolve: (result: HashResult | ExtractJobResult) => void;
   reject: (err: Error) => void;
+  /** Runs so far that ended with the worker crashing. */
+  crashes: number;
   /** Filled in when the worker has read the file, so failures after that still carry the hash. */
   read?: { sha256: string; size: number; mtimeMs: number };
 }
@@ -61,6 +67,7 @@ export class ExtractionPool {
   readonly timeoutMs: number;
   readonly memoryMb: number;
   readonly limits: ExtractLimits;
+  private readonly workerUrl: URL;
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private nextId = 1;
@@ -71,6 +78,7 @@ export class ExtractionPool {
     this.timeoutMs = opts.timeoutMs ?? 60_000;
     this.memoryMb = opts.memoryMb ?? 1024;
     this.limits = opts.limits ?? DEFAULT_LIMITS;
+    this.workerUrl = opts.workerUrl ?? WORKER_URL;
   }
 
   hash(path: string): Promise<HashResult> {
@@ -99,7 +107,7 @@ export class ExtractionPool {
   private submit(job: Job): Promise<HashResult | ExtractJobResult> {
     if (this.closed) return Promise.reject(new Error('extraction pool closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, resolve, reject });
+      this.queue.push({ id: this.nextId++, job, resolve, reject, crashes: 0 });
       this.dispatch();
     });
   }
@@ -123,7 +131,7 @@ export class ExtractionPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(WORKER_URL, {
+    const worker = new Worker(this.workerUrl, {
       // Workers inherit the parent's flags; --input-type (from `node -e` scripts) makes them fail.
       execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')),
       workerData: { limits: this.limits },
@@ -135,11 +143,11 @@ export class ExtractionPool {
       const outOfMemory = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.retire(
         slot,
-        outOfMemory ? 'too-large' : 'corrupt',
-        outOfMemory ? `ran out of memory (limit ${this.memoryMb} MB)` : `extractor crashed: ${err.message}`,
+        outOfMemory ? 'too-large' : 'crashed',
+        outOfMemory ? `ran out of memory (limit ${this.memoryMb} MB)` : `the reader crashed: ${err.message}`,
       );
     });
-    worker.on('exit', (code) => this.retire(slot, 'corrupt', `extractor exited unexpectedly (code ${code})`));
+    worker.on('exit', (code) => this.retire(slot, 'crashed', `the reader stopped unexpectedly (exit code ${code})`));
     this.slots.push(slot);
     return slot;
   }
@@ -182,11 +190,17 @@ export class ExtractionPool {
     slot.current = null;
     slot.worker.removeAllListeners('message');
     void slot.worker.terminate();
-    if (pending) pending.resolve(failedResult(pending, reason, detail));
-    // A worker that cannot even start would otherwise be respawned for ever: fail the next job.
-    else if (!slot.ready && this.queue.length > 0) {
+    if (pending && reason === 'crashed' && pending.crashes === 0 && !this.closed) {
+      // Once more, first in line, on a fresh worker: a one-off crash must not fail a good file.
+      pending.crashes++;
+      pending.read = undefined;
+      this.queue.unshift(pending);
+    } else if (pending) {
+      pending.resolve(failedResult(pending, reason, reason === 'crashed' ? `${detail}; it crashed again when tried a second time` : detail));
+    } else if (!slot.ready && this.queue.length > 0) {
+      // A worker that cannot even start would otherwise be respawned for ever: fail the next job.
       const next = this.queue.shift() as Pending;
-      next.resolve(failedResult(next, 'corrupt', `extraction worker failed to start: ${detail}`));
+      next.resolve(failedResult(next, 'crashed', `the reader could not start: ${detail}`));
     }
     if (!this.closed) this.dispatch();
   }

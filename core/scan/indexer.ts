@@ -26,7 +26,7 @@ import { beginScan, finishScan, scanHeartbeat, HEARTBEAT_MS } from '../store/sca
 export type { ScanSummary };
 
 /** Failures worth trying again on the next scan even if the file looks unchanged. */
-const RETRYABLE = new Set(['unreadable', 'timed-out']);
+const RETRYABLE = new Set(['unreadable', 'timed-out', 'internal-error']);
 
 const IDLE: ScanProgress = {
   state: 'idle', rootId: null, rootPath: null, done: 0, total: 0, walking: false, currentPath: null,
@@ -226,6 +226,8 @@ export class Indexer extends EventEmitter<IndexerEvents> {
       const id = scanId;
 
       const unreadableDirs: string[] = [];
+      // Failed documents read again in this scan, so copies of one file are read once.
+      const retried = new Set<number>();
       // A job never rejects: a failure it cannot even record stops the scan here, not the process.
       let fatal: unknown = null;
       let touched: number[] = [];
@@ -258,7 +260,7 @@ export class Indexer extends EventEmitter<IndexerEvents> {
           }
           continue;
         }
-        const job = this.processFile(seen, id, summary)
+        const job = this.processFile(seen, id, summary, options.retryFailed ?? false, retried)
           .catch((error: unknown) => this.failInside(seen, id, summary, error))
           .catch((error: unknown) => void (fatal ??= error))
           .finally(() => inFlight.delete(job));
@@ -341,7 +343,7 @@ export class Indexer extends EventEmitter<IndexerEvents> {
     this.retryTimers.set(rootId, timer);
   }
 
-  private async processFile(f: SeenFile, scanId: number, summary: ScanSummary): Promise<void> {
+  private async processFile(f: SeenFile, scanId: number, summary: ScanSummary, retryFailed: boolean, retried: Set<number>): Promise<void> {
     await this.whilePaused();
     this.current.currentPath = f.path;
     const hashed = await this.extraction.hash(f.path);
@@ -352,11 +354,17 @@ export class Indexer extends EventEmitter<IndexerEvents> {
     }
     const existing = documentIdBySha(this.db, hashed.sha256);
     if (existing !== undefined) {
-      // Same content as a document we already have: a rename, a move or a copy. Keep its identity.
-      linkFileToDocument(this.db, { ...f, size: hashed.size }, scanId, existing);
       const status = documentStatus(this.db, existing);
-      this.count(summary, f.path, status.status, status.reason, status.detail);
-      return;
+      // Content that failed before is read again when asked ("Retry failed") or when the failure
+      // may pass (a timeout under load); storeDocument then replaces the failed outcome in place.
+      const readAgain = status.status === 'failed' && (retryFailed || RETRYABLE.has(status.reason ?? '')) && !retried.has(existing);
+      if (!readAgain) {
+        // Same content as a document we already have: a rename, a move or a copy. Keep its identity.
+        linkFileToDocument(this.db, { ...f, size: hashed.size }, scanId, existing);
+        this.count(summary, f.path, status.status, status.reason, status.detail);
+        return;
+      }
+      retried.add(existing);
     }
     const result = await this.extraction.extract(f.path);
     const o = result.outcome;

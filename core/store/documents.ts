@@ -115,7 +115,7 @@ export function linkFileToDocument(db: Db, f: SeenFile, scanId: number, document
 export function storeDocument(db: Db, f: SeenFile, scanId: number, sha256: string, outcome: DocumentOutcome): number {
   return db.transaction(() => {
     const existing = documentIdBySha(db, sha256);
-    if (existing !== undefined) {
+    if (existing !== undefined && documentStatus(db, existing).status !== 'failed') {
       // Another path with the same content got there first in this scan.
       linkFileToDocument(db, f, scanId, existing);
       return existing;
@@ -123,16 +123,30 @@ export function storeDocument(db: Db, f: SeenFile, scanId: number, sha256: strin
     const x = outcome.extracted;
     const pages = x?.pages ?? [];
     const chars = pages.reduce((n, p) => n + p.text.length, 0);
-    const documentId = db
-      .prepare(
-        `INSERT INTO documents (sha256, format, status, reason, detail, title, author, created, modified, page_count, text_chars, extracted_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        sha256, outcome.format, outcome.status, outcome.reason ?? null, outcome.detail ?? null,
-        x?.title?.trim() || null, x?.author?.trim() || null, x?.created ?? null, x?.modified ?? null,
-        pages.length, chars, new Date().toISOString(),
-      ).lastInsertRowid as number;
+    const values = [
+      outcome.format, outcome.status, outcome.reason ?? null, outcome.detail ?? null,
+      x?.title?.trim() || null, x?.author?.trim() || null, x?.created ?? null, x?.modified ?? null,
+      pages.length, chars, new Date().toISOString(),
+    ];
+    let documentId: number;
+    if (existing !== undefined) {
+      // The same bytes read again after a failure: the new outcome replaces the failed one in
+      // place, so the document keeps its identity (and any evidence made of it).
+      documentId = existing;
+      db.prepare('DELETE FROM pages WHERE document_id = ?').run(documentId);
+      db.prepare(
+        `UPDATE documents SET format = ?, status = ?, reason = ?, detail = ?, title = ?, author = ?, created = ?, modified = ?,
+           page_count = ?, text_chars = ?, extracted_at = ? WHERE id = ?`,
+      ).run(...values, documentId);
+      db.prepare('UPDATE files SET status = ?, reason = ?, detail = ? WHERE document_id = ?').run(outcome.status, outcome.reason ?? null, outcome.detail ?? null, documentId);
+    } else {
+      documentId = db
+        .prepare(
+          `INSERT INTO documents (sha256, format, status, reason, detail, title, author, created, modified, page_count, text_chars, extracted_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(sha256, ...values).lastInsertRowid as number;
+    }
     upsertFile(db, f, scanId, documentId, outcome.status, outcome.reason ?? null, outcome.detail ?? null);
     if (outcome.status === 'indexed') {
       const title = titleText(db, documentId, x?.title?.trim() || null);

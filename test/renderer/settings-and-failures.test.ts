@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Failure, Settings } from '../../shared/contract.ts';
-import { groupFailures, reasonLabel } from '../../renderer/src/library/failure-groups.ts';
+import { groupFailures } from '../../renderer/src/library/failure-groups.ts';
+import { failureLabel } from '../../shared/failures.ts';
 import { changesOf, draftOf, fieldOfError, isDirty } from '../../renderer/src/settings/settings-form.ts';
 
 const saved: Settings = { workers: 2, timeoutSeconds: 60, maxFileMB: 200, rescanMinutes: 30, watchFolders: true };
@@ -53,6 +54,6 @@ describe('failures grouped by reason', () => {
   });
 
   it('shows an unknown reason as words', () => {
-    expect(reasonLabel('locked-by-user')).toBe('Locked by user');
+    expect(failureLabel('locked-by-user')).toBe('Locked by user');
   });
 });

@@ -1,23 +1,8 @@
 /** Files that need attention, grouped by why, so a long list reads as a few plain reasons with counts. */
 import type { Failure } from '../../../shared/contract.ts';
+import { failureLabel } from '../../../shared/failures.ts';
 
 type Status = Failure['status'];
-
-/** Short names for the server's reason codes ("encrypted" → "Password protected"). */
-const REASON_LABELS: Record<string, string> = {
-  encrypted: 'Password protected',
-  corrupt: 'Damaged, or not what the name says',
-  unreadable: 'Could not be opened',
-  'timed-out': 'Took too long to read',
-  'too-large': 'Too large',
-  empty: 'Empty',
-  unsupported: 'Kind of file not supported yet',
-  'no-text': 'No text (scans)',
-};
-
-export function reasonLabel(reason: string): string {
-  return REASON_LABELS[reason] ?? reason.replace(/[-_]+/gu, ' ').replace(/^./u, (c) => c.toUpperCase());
-}
 
 export interface FailureGroup {
   reason: string;
@@ -37,7 +22,7 @@ export function groupFailures(failures: readonly Failure[]): FailureGroup[] {
     const key = `${failure.status}:${failure.reason}`;
     let group = groups.get(key);
     if (!group) {
-      group = { reason: failure.reason, label: reasonLabel(failure.reason), status: failure.status, message: failure.message, failures: [] };
+      group = { reason: failure.reason, label: failureLabel(failure.reason), status: failure.status, message: failure.message, failures: [] };
       groups.set(key, group);
     }
     group.failures.push(failure);

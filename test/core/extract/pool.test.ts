@@ -9,6 +9,7 @@ import { ExtractionPool } from '../../../core/extract/pool.ts';
 import { buildPdf } from '../../fixtures/extract/build-pdf.ts';
 
 const POOL_URL = pathToFileURL(join(import.meta.dirname, '../../../core/extract/pool.ts')).href;
+const CRASHING_WORKER = new URL('../../helpers/crashing-worker.ts', import.meta.url);
 let dir: string;
 let slowPdf: string;
 let hello: string;
@@ -143,5 +144,29 @@ describe('ExtractionPool', () => {
     );
     expect(run.stdout.trim()).toBe('ok');
     expect(run.status).toBe(0);
+  });
+
+  it('tries a file again on a fresh worker when its reader crashes, once', async () => {
+    const pool = new ExtractionPool({ size: 1, workerUrl: CRASHING_WORKER });
+    try {
+      const once = join(dir, 'crash-once.txt');
+      writeFileSync(once, 'crash-once: a reader that fails the first time only');
+      expect(await pool.extract(once)).toMatchObject({ outcome: { status: 'indexed', extracted: { pages: [{ text: expect.stringContaining('first time only') }] } } });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('records a file whose reader crashes twice as crashed, and goes on with the next', async () => {
+    const pool = new ExtractionPool({ size: 1, workerUrl: CRASHING_WORKER });
+    try {
+      const always = join(dir, 'crash-always.txt');
+      writeFileSync(always, 'crash-always');
+      const [bad, good] = await Promise.all([pool.extract(always), pool.extract(hello)]);
+      expect(bad.outcome).toMatchObject({ status: 'failed', reason: 'crashed', detail: expect.stringMatching(/crashed again when tried a second time/) });
+      expect(good.outcome).toMatchObject({ status: 'indexed' });
+    } finally {
+      await pool.close();
+    }
   });
 });
