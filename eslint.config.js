@@ -1,39 +1,56 @@
 // Lint, and the layer rules that keep the architecture from rotting (see docs/architecture.md).
-// Each layer lists what it may not import; a wrong-way import fails `npm test`.
+// Each layer lists what it may not import; a wrong-way import fails `npm test`, and
+// test/lint/layers.test.ts proves each rule catches one.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import layers, { NODE_BUILTIN } from './eslint/layers.js';
 
-/** A `no-restricted-imports` rule from [regex, reason] pairs; the reason is shown to whoever breaks it. */
-const forbid = (rules) => ({
-  'no-restricted-imports': ['error', { patterns: rules.map(([regex, message]) => ({ regex, message })) }],
-});
+/** The layer rule from [regex over the import's target, reason] pairs; the reason is shown to whoever breaks it. */
+const forbid = (...rules) => ({ 'layers/imports': ['error', rules] });
 
-// Module specifiers, matched as written in the import.
-const ELECTRON = ['^electron(/.*)?$', 'Only electron/main and electron/preload may import electron.'];
-const CORE = ['^\\.\\.?/(.*/)?core/', 'Only the shells (electron/, cli/) and tests may import the core.'];
-const RENDERER = ['^\\.\\.?/(.*/)?renderer/', 'Nothing imports the renderer; it is a separate bundle.'];
-const SHELLS = ['^\\.\\.?/(.*/)?(electron|cli)/', 'The core and shared code never depend on a shell.'];
-const NODE_ONLY = [
-  '^(node:.*|fs|path|os|child_process|worker_threads|better-sqlite3)$',
-  'The renderer runs in a sandboxed page: it talks to the app only through the API contract in shared/.',
+// Targets: `path:<file in this repository>` or `pkg:<package or built-in>` (see eslint/layers.js).
+const ELECTRON = ['^pkg:electron(/.*)?$', 'Only electron/main and electron/preload may import electron.'];
+const CORE = ['^path:core/', 'Only the shells (electron/, cli/) and tests may import the core.'];
+const CORE_INSIDES = [
+  '^path:core/(?!core\\.ts$|paths\\.ts$|api/)',
+  'A shell uses the core through openCore (core/core.ts) and the API (core/api/), never its store, search or scan modules directly.',
 ];
+const RENDERER = ['^path:renderer/', 'Nothing imports the renderer; it is a separate bundle.'];
+const SHELLS = ['^path:(electron|cli)/', 'The core and shared code never depend on a shell.'];
+const DESKTOP_ONLY = ['^path:electron/(main|preload)/', 'Only the desktop app is built on electron/main and electron/preload.'];
+const NODE_ONLY = [NODE_BUILTIN, 'This code also runs in a sandboxed page: it talks to the app only through the API contract in shared/.'];
+const SQLITE = ['^pkg:better-sqlite3$', 'Only core/store and the core modules that own tables open or query the database.'];
+
+/** SQL belongs in core/store and core/evidence; handlers and shells call their functions. */
+const NO_SQL = {
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: "CallExpression[callee.property.name=/^(prepare|pragma|transaction|loadExtension)$/], CallExpression[callee.object.name='db'][callee.property.name='exec']",
+      message: 'No SQL here: call a function of core/store or core/evidence (the API handlers and shells never query the database).',
+    },
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'cli/bin.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    plugins: { layers },
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  { files: ['shared/**'], rules: forbid([ELECTRON, CORE, RENDERER, SHELLS, NODE_ONLY]) },
-  { files: ['core/**'], rules: forbid([ELECTRON, RENDERER, SHELLS]) },
-  { files: ['renderer/**'], rules: forbid([ELECTRON, CORE, SHELLS, NODE_ONLY]) },
-  { files: ['cli/**', 'electron/server/**', 'scripts/**', 'bench/**'], rules: forbid([ELECTRON, RENDERER]) },
-  { files: ['electron/main/**', 'electron/preload/**'], rules: forbid([RENDERER]) },
-  { files: ['electron/preload/**'], rules: forbid([CORE, RENDERER]) },
+  { files: ['shared/**'], rules: forbid(ELECTRON, CORE, RENDERER, SHELLS, NODE_ONLY, SQLITE) },
+  { files: ['core/**'], rules: forbid(ELECTRON, RENDERER, SHELLS) },
+  { files: ['core/api/**'], rules: { ...forbid(ELECTRON, RENDERER, SHELLS, SQLITE), ...NO_SQL } },
+  { files: ['renderer/**'], rules: forbid(ELECTRON, CORE, SHELLS, NODE_ONLY, SQLITE) },
+  { files: ['cli/**', 'electron/server/**'], rules: { ...forbid(ELECTRON, RENDERER, DESKTOP_ONLY, CORE_INSIDES, SQLITE), ...NO_SQL } },
+  { files: ['electron/main/**'], rules: { ...forbid(RENDERER, CORE_INSIDES, SQLITE), ...NO_SQL } },
+  { files: ['electron/preload/**'], rules: forbid(CORE, RENDERER, SQLITE) },
+  { files: ['scripts/**', 'bench/**'], rules: forbid(ELECTRON, RENDERER) },
 );

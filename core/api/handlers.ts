@@ -17,7 +17,6 @@ import { folderRefusal } from '../scan/folder-rules.ts';
 import { search } from '../search/search.ts';
 import { parseQuery, highlightTerms } from '../search/query.ts';
 import { highlightText } from '../search/highlight.ts';
-import { displayTitle } from '../store/titles.ts';
 import type { Indexer } from '../scan/indexer.ts';
 import { ApiFailure } from './errors.ts';
 import { FrameworkError, type FrameworkRegistry } from '../evidence/frameworks.ts';
