@@ -1,5 +1,5 @@
 import { Badge, Button, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
-import { Dismiss20Regular, FolderOpen20Regular, Open20Regular } from '@fluentui/react-icons';
+import { Dismiss20Regular, FolderOpen20Regular, Open20Regular, ShieldError16Filled } from '@fluentui/react-icons';
 import type { DocumentDetail } from '../../../shared/contract.ts';
 import { formatDate, formatSize } from '../shared/format.ts';
 import { formatLabel } from '../../../shared/formats.ts';
@@ -13,6 +13,7 @@ const useStyles = makeStyles({
   locations: { margin: 0, padding: 0, listStyle: 'none', fontSize: tokens.fontSizeBase200 },
   location: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, overflowWrap: 'anywhere' },
   missing: { textDecoration: 'line-through', color: tokens.colorNeutralForeground4 },
+  refusal: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start', margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 export interface DocumentHeaderProps {
@@ -33,7 +34,8 @@ export function DocumentHeader({ detail, onOpen, onReveal, onClose }: DocumentHe
           {detail.title}
         </h2>
         <div className={styles.actions}>
-          <Button icon={<Open20Regular />} onClick={onOpen}>
+          {/* A program or script is never opened from here; the reason is read out with the button. */}
+          <Button icon={<Open20Regular />} onClick={onOpen} disabledFocusable={detail.openRefusal !== null} aria-describedby={detail.openRefusal ? 'open-refusal' : undefined}>
             Open
           </Button>
           <Button icon={<FolderOpen20Regular />} onClick={onReveal}>
@@ -44,6 +46,12 @@ export function DocumentHeader({ detail, onOpen, onReveal, onClose }: DocumentHe
           </Tooltip>
         </div>
       </div>
+      {detail.openRefusal && (
+        <p className={styles.refusal} id="open-refusal" data-testid="open-refusal">
+          <ShieldError16Filled aria-hidden />
+          <span>{detail.openRefusal}</span>
+        </p>
+      )}
       <div className={styles.meta}>
         <Badge appearance="tint" color="informative" size="small">
           {formatLabel(detail.format)}

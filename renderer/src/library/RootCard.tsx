@@ -1,5 +1,5 @@
 import { Button, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowRepeatAll16Regular, ArrowSync20Regular, CheckmarkCircle16Filled, Delete20Regular, Folder24Regular, PlugDisconnected16Filled } from '@fluentui/react-icons';
+import { ArrowRepeatAll16Regular, ArrowSync20Regular, CheckmarkCircle16Filled, Delete20Regular, Folder24Regular, PlugDisconnected16Filled, Warning16Filled } from '@fluentui/react-icons';
 import type { Root } from '../../../shared/contract.ts';
 import { formatCount, formatDateTime } from '../shared/format.ts';
 
@@ -15,7 +15,15 @@ const useStyles = makeStyles({
   failed: { margin: 0, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   retry: { minWidth: 0, height: '20px', minHeight: 0, paddingBlock: 0, paddingInline: tokens.spacingHorizontalXS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  problem: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start', color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200, margin: 0 },
 });
+
+/** Why the last scan did not finish, when it did not (a scan still running, or cut off by an unplugged drive, says so elsewhere). */
+function unfinished(root: Root): string | null {
+  const last = root.lastScan;
+  if (!last || !last.problem || last.outcome === 'complete' || last.outcome === 'running') return null;
+  return last.outcome === 'cancelled' ? null : last.problem;
+}
 
 export interface RootCardProps {
   root: Root;
@@ -30,6 +38,7 @@ export interface RootCardProps {
 export function RootCard({ root, scanning, onScan, onRemove, onRetryFailed }: RootCardProps) {
   const styles = useStyles();
   const online = root.state === 'online';
+  const problem = scanning ? null : unfinished(root);
   return (
     <Card className={styles.card} data-testid="root-card" aria-label={`Folder ${root.label}`} role="group">
       <CardHeader
@@ -45,6 +54,12 @@ export function RootCard({ root, scanning, onScan, onRemove, onRetryFailed }: Ro
       <Text className={styles.path} title={root.path}>
         {root.path}
       </Text>
+      {problem && (
+        <p className={styles.problem} data-testid="root-scan-problem">
+          <Warning16Filled aria-hidden />
+          <span>The last scan did not finish: {problem}</span>
+        </p>
+      )}
       <dl className={styles.stats}>
         <dt className={styles.term}>Last scanned</dt>
         <dd className={styles.value}>{scanning ? 'Scanning now…' : formatDateTime(root.lastScannedAt)}</dd>

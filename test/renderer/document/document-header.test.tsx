@@ -1,0 +1,47 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { DocumentDetail } from '../../../shared/contract.ts';
+import { DocumentHeader } from '../../../renderer/src/document/DocumentHeader.tsx';
+
+afterEach(cleanup);
+
+const detail = (openRefusal: string | null): DocumentDetail => ({
+  id: 1, title: 'Handover notes', format: 'text', sha256: 'x', pageCount: 1, pages: [{ number: 1, label: '1', chars: 10 }],
+  author: null, created: null, modified: null, warning: null, openRefusal,
+  locations: [{ path: '/share/handover.xyz', rootId: 1, size: 10, modified: '2024-05-01T00:00:00.000Z', missing: false }],
+});
+
+function renderHeader(d: DocumentDetail) {
+  const onOpen = vi.fn();
+  const onReveal = vi.fn();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <DocumentHeader detail={d} onOpen={onOpen} onReveal={onReveal} onClose={() => {}} />
+    </FluentProvider>,
+  );
+  return { onOpen, onReveal };
+}
+
+describe('the document header', () => {
+  it('opens a document in its own application', () => {
+    const { onOpen } = renderHeader(detail(null));
+    fireEvent.click(screen.getByRole('button', { name: 'Open' }));
+    expect(onOpen).toHaveBeenCalledOnce();
+    expect(screen.queryByTestId('open-refusal')).toBeNull();
+  });
+
+  it('will not open what could run as a program, says why, and still offers Show in folder', () => {
+    const why = 'Not opened: a “.xyz” file is not a document type Evidence Store opens, and could run as a program. Use “Show in folder” to look at it yourself.';
+    const { onOpen, onReveal } = renderHeader(detail(why));
+    const open = screen.getByRole('button', { name: 'Open' });
+    fireEvent.click(open);
+    expect(onOpen).not.toHaveBeenCalled();
+    // Reachable by keyboard, and a screen reader hears the reason with the button.
+    expect(open.getAttribute('aria-disabled')).toBe('true');
+    expect(document.getElementById(open.getAttribute('aria-describedby')!)?.textContent).toBe(why);
+    fireEvent.click(screen.getByRole('button', { name: 'Show in folder' }));
+    expect(onReveal).toHaveBeenCalledOnce();
+  });
+});
