@@ -11,6 +11,7 @@ import { SettingsView } from '../settings/SettingsView.tsx';
 import { useSearch } from '../search/useSearch.ts';
 import { StatusBar } from '../status/StatusBar.tsx';
 import { AppNav } from './AppNav.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useAppData } from './AppData.tsx';
 import { AREAS, AREA_LABELS, type Area } from './areas.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
@@ -150,20 +151,23 @@ export function App() {
     setLibraryTab('failures');
   }, []);
 
+  // Each area has its own error boundary (keyed, so switching areas never carries a failure over).
   const searchView = (
-    <SearchView
-      query={query}
-      onQueryChange={changeQuery}
-      search={search}
-      selected={selected}
-      onSelect={setSelected}
-      onOpen={open}
-      onListKeyDown={onResultKeys}
-      noFolders={roots !== null && roots.length === 0}
-      onGoToLibrary={() => setArea('library')}
-      compact={openDoc !== null}
-      onShowMore={() => setLimit((l) => Math.min(200, l + PAGE_SIZE))}
-    />
+    <ErrorBoundary key="search" area="Search">
+      <SearchView
+        query={query}
+        onQueryChange={changeQuery}
+        search={search}
+        selected={selected}
+        onSelect={setSelected}
+        onOpen={open}
+        onListKeyDown={onResultKeys}
+        noFolders={roots !== null && roots.length === 0}
+        onGoToLibrary={() => setArea('library')}
+        compact={openDoc !== null}
+        onShowMore={() => setLimit((l) => Math.min(200, l + PAGE_SIZE))}
+      />
+    </ErrorBoundary>
   );
 
   return (
@@ -181,23 +185,32 @@ export function App() {
         <AppNav open={navOpen} area={area} onAreaChange={setArea} />
         <main className={styles.main} aria-label={AREA_LABELS[area]}>
           {area === 'settings' ? (
-            <SettingsView />
+            <ErrorBoundary key="settings" area="Settings">
+              <SettingsView />
+            </ErrorBoundary>
           ) : area === 'library' ? (
-            <LibraryView tab={libraryTab} onTabChange={setLibraryTab} />
+            <ErrorBoundary key="library" area="the Library">
+              <LibraryView tab={libraryTab} onTabChange={setLibraryTab} />
+            </ErrorBoundary>
           ) : area === 'frameworks' ? (
-            <FrameworksView onOpenDocument={(documentId) => open(documentId, 1)} />
+            <ErrorBoundary key="frameworks" area="Frameworks and coverage">
+              <FrameworksView onOpenDocument={(documentId) => open(documentId, 1)} />
+            </ErrorBoundary>
           ) : openDoc ? (
             <div className={styles.split}>
               {searchView}
               <div className={styles.docPane}>
-                <DocumentView
-                  key={openDoc.documentId}
-                  documentId={openDoc.documentId}
-                  page={openDoc.page}
-                  query={query}
-                  onPageChange={(page) => setOpenDoc({ ...openDoc, page })}
-                  onClose={() => setOpenDoc(null)}
-                />
+                {/* Keyed by document: opening another one starts with a fresh boundary. */}
+                <ErrorBoundary key={openDoc.documentId} area="the document view">
+                  <DocumentView
+                    key={openDoc.documentId}
+                    documentId={openDoc.documentId}
+                    page={openDoc.page}
+                    query={query}
+                    onPageChange={(page) => setOpenDoc({ ...openDoc, page })}
+                    onClose={() => setOpenDoc(null)}
+                  />
+                </ErrorBoundary>
               </div>
             </div>
           ) : (
@@ -205,7 +218,9 @@ export function App() {
           )}
         </main>
       </div>
-      <StatusBar onShowFailures={showFailures} />
+      <ErrorBoundary area="the status bar" layout="strip">
+        <StatusBar onShowFailures={showFailures} />
+      </ErrorBoundary>
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       <Toaster toasterId={TOASTER_ID} position="bottom-end" offset={{ vertical: 44 }} />
       {dragging && (
