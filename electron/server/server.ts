@@ -1,9 +1,13 @@
 /**
  * Browser mode: the same API contract served over loopback HTTP, and the built UI with it.
  *
- * Only this machine can reach it (bound to 127.0.0.1), only with this launch's token (a cookie set
- * from the launch URL, or a bearer header), and only under our own Host name, which defeats DNS
- * rebinding. API calls also need a custom header, so a cross-site form post can never be one.
+ * Only this machine can reach it (bound to 127.0.0.1), only under our own Host name (which defeats
+ * DNS rebinding) and only from our own origin. Every API call needs this launch's token as a bearer
+ * header and a custom header a cross-site form cannot send. The token is never a cookie: cookies
+ * are shared by every port of 127.0.0.1, so any other local web server the browser visited would
+ * receive it. The launch address carries it in the fragment (`/#token=…`), which browsers never
+ * send to a server; the page keeps it in its own sessionStorage (see renderer/src/api/launch-token.ts).
+ * The UI's files hold no data, so they are served without the token.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -32,8 +36,22 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const COOKIE = 'evidence_token';
 const MAX_BODY = 1024 * 1024;
+
+/** The answer to an old-style `/?token=…` address: static text, never echoing the token. */
+const OLD_ADDRESS_PAGE = `<!doctype html>
+<html lang="en-GB">
+<meta charset="utf-8">
+<meta name="color-scheme" content="light dark">
+<title>Evidence Store</title>
+<body style="font-family: system-ui, sans-serif; max-width: 40em; margin: 4em auto; padding: 0 1em; line-height: 1.5">
+<h1>Open Evidence Store with the address it printed when it started</h1>
+<p>This address is an old form that Evidence Store no longer accepts.</p>
+<p>When Evidence Store starts (<code>npm start</code>, or <code>npx evidence-store serve</code>), it prints an address
+that looks like <code>http://127.0.0.1:PORT/#token=…</code>. Copy that whole address into this browser.</p>
+</body>
+</html>
+`;
 
 /** The page may load only what we serve: no remote content, no inline script, no eval. */
 export const CONTENT_SECURITY_POLICY = [
@@ -97,30 +115,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return sendText(res, 403, 'Forbidden: cross-origin request.');
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
-
-    // The launch URL carries the token once; swap it for a cookie and drop it from the address bar.
-    const queryToken = url.searchParams.get('token');
-    if (req.method === 'GET' && queryToken !== null && !url.pathname.startsWith(HTTP_API_PREFIX)) {
-      if (!tokenMatches(queryToken)) return sendText(res, 401, 'This link has expired: use the address Evidence Store printed when it started.');
-      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      res.writeHead(303, { Location: '/' });
-      return void res.end();
-    }
-    const bearer = /^Bearer (.+)$/u.exec(req.headers.authorization ?? '')?.[1];
-    if (!tokenMatches(bearer) && !tokenMatches(readCookie(req.headers.cookie, COOKIE))) {
-      return sendText(res, 401, 'Unauthorized: open Evidence Store with the address it printed when it started (it includes a token).');
-    }
-
-    if (url.pathname === `${HTTP_API_PREFIX}events` && req.method === 'GET') return openEventStream(res);
     if (url.pathname.startsWith(HTTP_API_PREFIX)) return api(req, res, url.pathname.slice(HTTP_API_PREFIX.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
+    // Earlier versions printed `/?token=…`, which a browser sends to the server and keeps in its
+    // history. It no longer signs anyone in, valid or not: say which address to use instead.
+    if (url.searchParams.has('token')) return sendHtml(res, 400, OLD_ADDRESS_PAGE);
     return serveStatic(res, url.pathname);
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     res.setHeader('Cache-Control', 'no-store');
-    if (req.method !== 'POST') return sendJson(res, 405, fail('invalid-argument', 'API calls are POST requests.'));
+    const bearer = /^Bearer (.+)$/u.exec(req.headers.authorization ?? '')?.[1];
+    if (!tokenMatches(bearer)) {
+      return sendText(res, 401, 'Unauthorized: open Evidence Store with the address it printed when it started (it includes a token).');
+    }
     if (req.headers[HTTP_REQUEST_HEADER] !== '1') return sendJson(res, 403, fail('forbidden', `API calls need the ${HTTP_REQUEST_HEADER} header.`));
+    if (method === 'events' && req.method === 'GET') return openEventStream(res);
+    if (req.method !== 'POST') return sendJson(res, 405, fail('invalid-argument', 'API calls are POST requests.'));
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, fail('invalid-argument', 'API calls send JSON.'));
     }
@@ -190,7 +201,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   port = typeof address === 'object' && address ? address.port : 0;
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
     close: async () => {
@@ -226,12 +237,9 @@ function sendText(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
-function readCookie(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return null;
+function sendHtml(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(html);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -3,8 +3,10 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api/ApiContext.tsx';
 import { createApi } from './api/client.ts';
+import { SessionGate } from './api/SessionGate.tsx';
 import { App } from './app/App.tsx';
 import { AppDataProvider } from './app/AppData.tsx';
+import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import { AddFolderProvider } from './library/AddFolder.tsx';
 import { useOsTheme } from './theme/useOsTheme.ts';
 import './app/global.css';
@@ -20,16 +22,22 @@ function Themed({ children }: { children: ReactNode }) {
   );
 }
 
+const app = (
+  <ApiProvider value={api}>
+    {/* The last resort: a fault outside every area (the providers, the top bar) still gets words and a way back. */}
+    <ErrorBoundary area="Evidence Store">
+      <AppDataProvider>
+        <AddFolderProvider>
+          <App />
+        </AddFolderProvider>
+      </AppDataProvider>
+    </ErrorBoundary>
+  </ApiProvider>
+);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Themed>
-      <ApiProvider value={api}>
-        <AppDataProvider>
-          <AddFolderProvider>
-            <App />
-          </AddFolderProvider>
-        </AppDataProvider>
-      </ApiProvider>
-    </Themed>
+    {/* Browser mode needs the launch token before anything calls the API; the desktop app has no token. */}
+    <Themed>{api.transport === 'http' ? <SessionGate>{app}</SessionGate> : app}</Themed>
   </StrictMode>,
 );

@@ -9,12 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
+import { TOKEN_KEY } from '../../renderer/src/api/launch-token.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/e2e/evidence/', import.meta.url));
 
 export interface RunningApp {
-  /** The launch address, with this run's token. */
+  /** The launch address, with this run's token in the fragment (`/#token=…`). */
   launchUrl: string;
   origin: string;
   port: number;
@@ -42,7 +43,7 @@ async function startApp(): Promise<{ app: RunningApp; stop: () => Promise<void> 
   const launchUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`evidence-store serve did not start within 60 s. Output:\n${output}`)), 60_000);
     const check = () => {
-      const m = /Evidence Store is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/u.exec(output);
+      const m = /Evidence Store is running at (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/u.exec(output);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);
@@ -81,7 +82,7 @@ async function startApp(): Promise<{ app: RunningApp; stop: () => Promise<void> 
       launchUrl,
       origin: url.origin,
       port: Number(url.port),
-      token: url.searchParams.get('token') ?? '',
+      token: new URLSearchParams(url.hash.slice(1)).get('token') ?? '',
       evidenceDir,
       output: () => output,
     },
@@ -110,7 +111,7 @@ export const test = base.extend<{ openApp: () => Promise<void>; freshApp: Runnin
     },
     { scope: 'worker', timeout: 90_000 },
   ],
-  /** Opens the launch URL: the server swaps the token for a cookie and redirects to the app. */
+  /** Opens the launch URL: the page keeps the token in its sessionStorage and takes it out of the address bar. */
   openApp: async ({ page, app }, use) => {
     await use(async () => {
       await page.goto(app.launchUrl);
@@ -137,4 +138,24 @@ export async function ensureEvidenceAdded(page: Page, app: RunningApp): Promise<
   // Scanned: the status bar says so and the card counts the three documents.
   await expect(page.getByTestId('index-status')).toContainText('Index up to date', { timeout: 45_000 });
   await expect(card.getByTestId('root-documents')).toHaveText('3', { timeout: 45_000 });
+}
+
+/**
+ * A contract call from the app's tab, for checking what the server holds. It sends the tab's token
+ * (kept in its sessionStorage, as the app itself does): the server takes no cookie.
+ */
+export async function callApi<T>(page: Page, method: string, input: object = {}): Promise<T> {
+  return page.evaluate(
+    async ([m, body, key]) => {
+      const res = await fetch(`/api/${m}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${sessionStorage.getItem(key)}`, 'content-type': 'application/json', 'x-evidence-request': '1' },
+        body: JSON.stringify(body),
+      });
+      const json = (await res.json().catch(() => null)) as { ok: boolean; data?: unknown; error?: { message: string } } | null;
+      if (!json?.ok) throw new Error(json?.error?.message ?? `HTTP ${res.status}`);
+      return json.data;
+    },
+    [method, input, TOKEN_KEY] as const,
+  ) as Promise<T>;
 }

@@ -14,27 +14,36 @@ function post(port: number, path: string, headers: Record<string, string>): Prom
   });
 }
 
-test('the API refuses requests without the token, or for another host name', async ({ app, playwright }) => {
+test('the API refuses requests without the bearer token, with the token only in a cookie, or for another host name', async ({ app, playwright }) => {
   const anonymous = await playwright.request.newContext({ baseURL: app.origin });
   const refused = await anonymous.post('/api/roots.list', { data: {}, headers: { 'x-evidence-request': '1' } });
-  expect([401, 403]).toContain(refused.status());
+  expect(refused.status()).toBe(401);
   await anonymous.dispose();
 
-  const cookie = `evidence_token=${app.token}`;
-  // Sanity check: the same request with the token cookie and the right host is allowed…
-  expect(await post(app.port, '/api/roots.list', { cookie })).toBe(200);
-  // …but not under another host name, even with the token.
-  expect([401, 403]).toContain(await post(app.port, '/api/roots.list', { cookie, host: `evil.example:${app.port}` }));
-  // …and not without the custom header a cross-site form cannot send.
+  const bearer = { authorization: `Bearer ${app.token}` };
+  // Sanity check: the same request with the bearer token and the right host is allowed…
+  expect(await post(app.port, '/api/roots.list', bearer)).toBe(200);
+  // …but never with the token in a cookie, which every port of 127.0.0.1 would receive…
+  expect(await post(app.port, '/api/roots.list', { cookie: `evidence_token=${app.token}` })).toBe(401);
+  // …nor under another host name, even with the token…
+  expect([401, 403]).toContain(await post(app.port, '/api/roots.list', { ...bearer, host: `evil.example:${app.port}` }));
+  // …nor without the custom header a cross-site form cannot send.
   const noHeader = await new Promise<number>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: app.port, path: '/api/roots.list', method: 'POST', headers: { 'content-type': 'application/json', cookie } }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port: app.port, path: '/api/roots.list', method: 'POST', headers: { 'content-type': 'application/json', ...bearer } }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
     req.on('error', reject);
     req.end('{}');
   });
-  expect([401, 403]).toContain(noHeader);
+  expect(noHeader).toBe(403);
+});
+
+test('the old ?token= address signs nobody in and says which address to use', async ({ page, app }) => {
+  const response = await page.goto(`${app.origin}/?token=${app.token}`);
+  expect(response?.status()).toBe(400);
+  await expect(page.getByRole('heading', { name: 'Open Evidence Store with the address it printed when it started' })).toBeVisible();
+  expect(await page.context().cookies(app.origin)).toEqual([]);
 });
 
 test('a malformed query shows results or a teaching empty state, never an error', async ({ page, app, openApp }) => {

@@ -62,34 +62,77 @@ const api = (method: string, headers: Record<string, string> = {}, body = '{}') 
   });
 
 describe('browser-mode server', () => {
-  it('listens on loopback only and prints a launch URL with the token', () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+  it('listens on loopback only and prints a launch URL with the token in the fragment, which browsers never send', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${server.token}`);
     expect(server.token.length).toBeGreaterThanOrEqual(40);
   });
 
-  it('refuses every request without the token, for the UI and the API alike', async () => {
-    expect((await send(server, '/')).status).toBe(401);
-    expect((await send(server, '/assets/app.js')).status).toBe(401);
+  it('refuses every API call without the bearer token', async () => {
     expect((await send(server, '/api/roots.list', { method: 'POST', headers: { 'x-evidence-request': '1', 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
     expect((await api('roots.list', { authorization: 'Bearer wrong' })).status).toBe(401);
-    expect((await send(server, '/?token=wrong')).status).toBe(401);
+    expect((await api('roots.list', { authorization: `Bearer ${server.token}x` })).status).toBe(401);
+    expect((await api('roots.list', { authorization: server.token })).status).toBe(401);
+    expect((await send(server, '/api/events', { headers: { 'x-evidence-request': '1' } })).status).toBe(401);
     expect(calls).toEqual([]);
   });
 
-  it('swaps the launch token for a strict HttpOnly cookie and then serves the UI with a CSP', async () => {
+  it('accepts the bearer token', async () => {
+    expect((await api('roots.list')).status).toBe(200);
+    expect(calls).toEqual([['roots.list', {}]]);
+  });
+
+  it('never takes the token from a cookie, which every other port of 127.0.0.1 would receive too', async () => {
+    const cookie = `evidence_token=${server.token}`;
+    const reply = await api('roots.list', { authorization: '', cookie });
+    expect(reply.status).toBe(401);
+    expect((await send(server, '/api/events', { headers: { cookie, 'x-evidence-request': '1' } })).status).toBe(401);
+    expect(calls).toEqual([]);
+  });
+
+  it('never signs in from the old ?token= address, and explains which address to use', async () => {
     const launch = await send(server, `/?token=${server.token}`);
-    expect(launch.status).toBe(303);
-    expect(launch.headers.location).toBe('/');
-    const cookie = String(launch.headers['set-cookie']);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await send(server, '/', { headers: { cookie: cookie.split(';')[0] } });
+    expect(launch.status).toBe(400);
+    expect(launch.headers['set-cookie']).toBeUndefined();
+    expect(launch.headers.location).toBeUndefined();
+    expect(launch.headers['content-type']).toMatch(/text\/html/);
+    expect(launch.body).toContain('Open Evidence Store with the address it printed when it started');
+    expect(launch.body).not.toContain(server.token);
+    // …nor an API call carrying it in the query string
+    const call = await send(server, `/api/roots.list?token=${server.token}`, { method: 'POST', headers: { 'x-evidence-request': '1', 'content-type': 'application/json' }, body: '{}' });
+    expect(call.status).toBe(401);
+    expect(calls).toEqual([]);
+  });
+
+  it('serves the UI without the token (it holds no data), with a CSP and never a cookie', async () => {
+    const page = await send(server, '/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Evidence Store</title>');
+    expect(page.headers['set-cookie']).toBeUndefined();
     expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect(page.headers['content-security-policy']).not.toMatch(/unsafe-eval/);
+    expect((await send(server, '/assets/app.js')).body).toBe('console.log(1)');
     // an app route that is not a file falls back to the single-page app
-    expect((await send(server, '/search', { headers: { cookie: cookie.split(';')[0] } })).body).toContain('Evidence Store');
+    expect((await send(server, '/search')).body).toContain('Evidence Store');
+    expect((await send(server, '/', { method: 'POST' })).status).toBe(405);
+  });
+
+  it('answers nothing to a page from another origin, such as another port of 127.0.0.1', async () => {
+    const other = `http://127.0.0.1:${server.port === 65535 ? 1 : server.port + 1}`;
+    // with the token (as if it had leaked) and without
+    const withToken = await api('roots.list', { origin: other });
+    expect(withToken.status).toBe(403);
+    expect(withToken.body).not.toContain('"ok"');
+    expect((await api('roots.list', { origin: other, authorization: '' })).status).toBe(403);
+    // a CORS preflight is refused and grants nothing, so the browser never sends the call itself
+    const preflight = await send(server, '/api/roots.list', {
+      method: 'OPTIONS',
+      headers: { origin: other, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-evidence-request' },
+    });
+    expect(preflight.status).toBe(403);
+    expect(Object.keys(preflight.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+    expect((await send(server, '/', { headers: { origin: other } })).status).toBe(403);
+    expect((await send(server, '/api/events', { headers: { origin: other, authorization: `Bearer ${server.token}`, 'x-evidence-request': '1' } })).status).toBe(403);
+    expect(calls).toEqual([]);
   });
 
   it('refuses a foreign Host header (DNS rebinding) and foreign origins', async () => {
@@ -102,7 +145,8 @@ describe('browser-mode server', () => {
   it('requires the API header and JSON, so a cross-site form cannot call the API', async () => {
     expect((await api('roots.list', { 'x-evidence-request': '' })).status).toBe(403);
     expect((await api('roots.list', { 'content-type': 'text/plain' })).status).toBe(415);
-    expect((await send(server, '/api/roots.list', { headers: { authorization: `Bearer ${server.token}` } })).status).toBe(405);
+    expect((await send(server, '/api/roots.list', { headers: { authorization: `Bearer ${server.token}`, 'x-evidence-request': '1' } })).status).toBe(405);
+    expect((await send(server, '/api/events', { headers: { authorization: `Bearer ${server.token}` } })).status).toBe(403);
     expect((await api('roots.list', {}, '{not json')).status).toBe(400);
     expect(calls).toEqual([]);
   });
@@ -124,16 +168,15 @@ describe('browser-mode server', () => {
   });
 
   it('never serves files outside the UI folder', async () => {
-    const auth = { authorization: `Bearer ${server.token}` };
     // a path climbing out lands on the app itself (the single-page fallback), never on the file
-    expect((await send(server, '/../../etc/passwd', { headers: auth })).body).toContain('<title>Evidence Store</title>');
-    expect((await send(server, '/%2e%2e/%2e%2e/etc/passwd', { headers: auth })).body).not.toContain('root:');
-    expect((await send(server, '/assets/missing.js', { headers: auth })).status).toBe(404);
+    expect((await send(server, '/../../etc/passwd')).body).toContain('<title>Evidence Store</title>');
+    expect((await send(server, '/%2e%2e/%2e%2e/etc/passwd')).body).not.toContain('root:');
+    expect((await send(server, '/assets/missing.js')).status).toBe(404);
   });
 
   it('streams app events to the page', async () => {
     const received = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}` } }, (res) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}`, 'x-evidence-request': '1' } }, (res) => {
         let text = '';
         res.on('data', (c) => {
           text += c;
