@@ -10,5 +10,9 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Helpers undo what they made (temp folders, databases, cores) when a test or file ends; the
+    // guard fails the run if any temp folder is left behind anyway.
+    setupFiles: ['test/setup/file-cleanup.ts'],
+    globalSetup: ['test/setup/leak-guard.ts'],
   },
 });
