@@ -1,6 +1,8 @@
 /**
- * Forward-only schema migrations. Each entry runs once, in order, inside a transaction, and
- * `PRAGMA user_version` records how far a database has come. Never edit a shipped entry: add one.
+ * Forward-only schema migrations. Each entry runs once, in order; every entry a file has not had
+ * yet runs inside one IMMEDIATE transaction (database.ts), and `PRAGMA user_version` records how
+ * far a database has come. Never edit a shipped entry: add one, and keep an index from the version
+ * before it (scripts/make-schema-fixture.ts) for the upgrade tests.
  */
 export const migrations: readonly string[] = [
   // 1: roots, files, documents and per-page text with its full-text index.
