@@ -2,7 +2,7 @@
  * The desktop app's main process: a flat list of setup steps. All the work is in the core;
  * this file only wires it to Electron.
  */
-import { app, type BrowserWindow } from 'electron';
+import { app, dialog, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCore, type Core } from '../../core/core.ts';
@@ -12,6 +12,7 @@ import { hardenWebContents } from './security.ts';
 import { registerIpc, forwardEvents } from './ipc.ts';
 import { createMainWindow } from './window.ts';
 import { desktopHost } from './host.ts';
+import { describeStartupError } from './startup-error.ts';
 
 const RENDERER_DIR = fileURLToPath(new URL('../../renderer/', import.meta.url));
 
@@ -32,19 +33,54 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  app.whenReady().then(() => {
+  const databasePath = () => join(app.getPath('userData'), DATABASE_FILE);
+
+  const start = () => {
     hardenWebContents();
     serveRenderer(RENDERER_DIR);
-    const databasePath = join(app.getPath('userData'), DATABASE_FILE);
-    core = openCore({ databasePath });
-    const { dispatch } = core.api(desktopHost(app.getVersion(), databasePath, () => window));
+    core = openCore({ databasePath: databasePath() });
+    const { dispatch } = core.api(desktopHost(app.getVersion(), databasePath(), () => window));
     registerIpc(dispatch);
     // The window is created only once every handler exists, so no early call can be lost.
     window = createMainWindow();
     window.on('closed', () => (window = null));
     forwardEvents(window, core.subscribe);
     core.startBackgroundSync();
-  });
+  };
+
+  // Without a window the user would see nothing at all (an index from a newer version, a locked
+  // file): say what happened in a dialog, then leave. The wording is in startup-error.ts.
+  const failToStart = async (error: unknown) => {
+    console.error('Evidence Store could not start:', error);
+    window?.destroy();
+    const opened = core;
+    core = null;
+    await opened?.close().catch(() => {});
+    const shown = describeStartupError(error, databasePath());
+    const { response } = await dialog.showMessageBox({
+      type: 'error',
+      title: shown.title,
+      message: shown.message,
+      detail: shown.detail,
+      buttons: shown.buttons,
+      defaultId: shown.defaultId,
+      cancelId: shown.cancelId,
+      noLink: true,
+    });
+    if (shown.actions[response] === 'show-file') shell.showItemInFolder(shown.file);
+    // Nothing is open any more (no core, no window), so there is nothing for will-quit to wait for.
+    app.exit(1);
+  };
+
+  app
+    .whenReady()
+    .then(start)
+    .catch(failToStart)
+    .catch((error: unknown) => {
+      // Even the dialog failed: leave rather than stay running with no window.
+      console.error('Evidence Store could not show why it could not start:', error);
+      app.exit(1);
+    });
 
   app.on('window-all-closed', () => app.quit());
 
