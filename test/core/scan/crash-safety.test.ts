@@ -4,8 +4,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { openDatabase } from '../../../core/store/database.ts';
 import { tempDir } from '../../helpers/temp.ts';
+import { whenDone } from '../../helpers/cleanup.ts';
+import { testDatabase } from '../../helpers/core.ts';
 
 const BIN = fileURLToPath(new URL('../../../cli/bin.js', import.meta.url));
 const FILES = 400;
@@ -43,6 +44,11 @@ describe('a scan killed with SIGKILL', () => {
 
     const child = spawn(process.execPath, [BIN, 'index', root, '--db', dbFile, '--json', '--workers', '1'], { stdio: 'ignore' });
     const exited = new Promise((r) => child.on('exit', r));
+    // Should the test stop early, the scan must not go on writing into a folder being removed.
+    whenDone(async () => {
+      child.kill('SIGKILL');
+      await exited;
+    });
     // Kill it part-way: once some files are stored, and well before all are.
     const deadline = Date.now() + 60_000;
     let seen = 0;
@@ -55,7 +61,7 @@ describe('a scan killed with SIGKILL', () => {
     await exited;
     expect(seen).toBeGreaterThanOrEqual(20);
 
-    const db = openDatabase(dbFile);
+    const db = testDatabase(dbFile);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const stored = db.prepare('SELECT COUNT(*) FROM files').pluck().get() as number;
     expect(stored).toBeLessThan(FILES);
@@ -76,7 +82,7 @@ describe('a scan killed with SIGKILL', () => {
     expect(summary.unchanged).toBe(stored);
     expect(summary.indexed).toBe(FILES - stored);
 
-    const after = openDatabase(dbFile);
+    const after = testDatabase(dbFile);
     expect(after.prepare('SELECT COUNT(*) FROM files').pluck().get()).toBe(FILES);
     expect(after.prepare('SELECT COUNT(DISTINCT path) FROM files').pluck().get()).toBe(FILES);
     expect(after.prepare(`SELECT COUNT(*) FROM pages_fts WHERE pages_fts MATCH 'uniqueword7'`).pluck().get()).toBe(1);

@@ -1,13 +1,14 @@
 import { describe, expect, it, afterEach } from 'vitest';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '../../../core/store/database.ts';
 import { addRoot, getRoot } from '../../../core/store/roots.ts';
 import { Indexer } from '../../../core/scan/indexer.ts';
 import { createPoolService } from '../../../core/scan/pool-service.ts';
 import type { ExtractionService } from '../../../core/scan/extraction-service.ts';
 import { search } from '../../../core/search/search.ts';
 import { tempDir } from '../../helpers/temp.ts';
+import { whenDone } from '../../helpers/cleanup.ts';
+import { testDatabase } from '../../helpers/core.ts';
 
 /**
  * The real worker pool, except that one file reports "busy" (as Windows does for a file open in
@@ -34,10 +35,12 @@ describe('locked files', () => {
     const root = join(dir, 'Evidence');
     mkdirSync(root);
     writeFileSync(join(root, 'open-in-word.txt'), 'Minutes of the kinship panel.');
-    const db = openDatabase(join(dir, 'index.db'));
+    const db = testDatabase(join(dir, 'index.db'));
     const real = createPoolService({ size: 1 });
     services.push(real);
     const indexer = new Indexer(db, lockedFor(2, join(root, 'open-in-word.txt'), real), { retryDelaysMs: [50, 100, 200] });
+    // A retry still waiting when the test ends must not fire on a closed database.
+    whenDone(() => indexer.cancel());
     indexer.enableRetries();
     const rootId = addRoot(db, root).id;
     const first = await indexer.scanRoot(rootId);
@@ -58,7 +61,7 @@ describe('a root whose folder is deleted', () => {
     const root = join(dir, 'Evidence');
     mkdirSync(root);
     writeFileSync(join(root, 'a.txt'), 'Permanence planning meeting.');
-    const db = openDatabase(join(dir, 'index.db'));
+    const db = testDatabase(join(dir, 'index.db'));
     const real = createPoolService({ size: 1 });
     services.push(real);
     const indexer = new Indexer(db, real);

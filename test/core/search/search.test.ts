@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../../core/store/database.ts';
+import type { Db } from '../../../core/store/database.ts';
 import { search } from '../../../core/search/search.ts';
 import { segmentsToText } from '../../../core/search/highlight.ts';
 import { indexFixture } from '../../helpers/index-fixture.ts';
 import { tempDir } from '../../helpers/temp.ts';
+import { testDatabase } from '../../helpers/core.ts';
 import { SearchResponse } from '../../../shared/contract.ts';
 
 let db: Db;
@@ -12,7 +13,7 @@ let ids: Map<string, number>;
 
 beforeEach(() => {
   const dir = tempDir();
-  db = openDatabase(join(dir, 'index.db'));
+  db = testDatabase(join(dir, 'index.db'));
   ids = indexFixture(db, join(dir, 'Evidence'), [
     {
       name: 'annual-report.pdf',

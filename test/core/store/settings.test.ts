@@ -1,22 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openDatabase } from '../../../core/store/database.ts';
 import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../../../core/store/settings.ts';
 import { tempDir } from '../../helpers/temp.ts';
-import { testCore, testHost } from '../../helpers/core.ts';
+import { testCore, testDatabase, testHost } from '../../helpers/core.ts';
 
 describe('settings', () => {
   it('start from defaults and keep what the user changes', () => {
     const file = join(tempDir(), 'index.db');
-    const db = openDatabase(file);
+    const db = testDatabase(file);
     expect(readSettings(db)).toEqual(DEFAULT_SETTINGS);
     writeSettings(db, { rescanMinutes: 5, watchFolders: false });
     db.close();
-    expect(readSettings(openDatabase(file))).toEqual({ ...DEFAULT_SETTINGS, rescanMinutes: 5, watchFolders: false });
+    expect(readSettings(testDatabase(file))).toEqual({ ...DEFAULT_SETTINGS, rescanMinutes: 5, watchFolders: false });
   });
 
   it('ignore a damaged stored value instead of failing to start', () => {
-    const db = openDatabase(join(tempDir(), 'index.db'));
+    const db = testDatabase(join(tempDir(), 'index.db'));
     db.prepare("INSERT INTO settings (key, value) VALUES ('timeoutSeconds', '\"soon\"'), ('maxFileMB', '{')").run();
     writeSettings(db, { workers: 2 });
     expect(readSettings(db)).toEqual({ ...DEFAULT_SETTINGS, workers: 2 });
