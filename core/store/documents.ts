@@ -160,9 +160,13 @@ export function storeDocument(db: Db, f: SeenFile, scanId: number, sha256: strin
   })();
 }
 
-/** Records a file that could not be read at all (no content, so no document). */
+/**
+ * Records a file that could not be read this time. A file that held a document keeps pointing at
+ * it (a share that drops mid-read must not cut evidence off from its file); the next scan reads
+ * it again and, if its content changed, the evidence follows it as usual.
+ */
 export function recordUnreadable(db: Db, f: SeenFile, scanId: number, reason: string, detail: string): void {
-  db.transaction(() => upsertFile(db, f, scanId, null, 'failed', reason, detail))();
+  db.transaction(() => upsertFile(db, f, scanId, fileByPath(db, f.path)?.document_id ?? null, 'failed', reason, detail))();
 }
 
 /**

@@ -4,7 +4,7 @@
  * database refusing every write ends the scan as failed with nothing marked missing.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Indexer } from '../../../core/scan/indexer.ts';
 import type { ExtractionService } from '../../../core/scan/extraction-service.ts';
@@ -115,5 +115,37 @@ describe('a scan that meets errors', () => {
     expect(core.db.prepare('SELECT COUNT(*) FROM files WHERE missing = 1').pluck().get()).toBe(0);
     expect(search(core.db, 'audit').total).toBe(1);
     expect(rejected).toEqual([]);
+  });
+
+  it('leaves everything as it was, and the folder offline, when the drive goes away mid-scan', async () => {
+    const dir = tempDir();
+    const core = testCore(dir);
+    const path = folder(dir);
+    mkdirSync(join(path, 'Team'));
+    for (let i = 0; i < 20; i++) writeFileSync(join(path, 'Team', `note-${i}.txt`), `Team note ${i} about supervision.`);
+    const root = addRoot(core.db, path);
+    await core.indexer.run([root.id]);
+    writeFileSync(join(path, 'visits.txt'), 'Statutory visits were late this month.');
+
+    // The share drops while the changed file is being read.
+    const real = createPoolService({ size: 1 });
+    whenDone(() => real.close());
+    const dropping: ExtractionService = {
+      ...real,
+      size: real.size,
+      extract: async (file) => {
+        renameSync(path, `${path}-gone`);
+        return real.extract(file);
+      },
+    };
+    const [summary] = await new Indexer(core.db, dropping).run([root.id]);
+    expect(summary).toMatchObject({ outcome: 'offline', missing: 0 });
+    expect(getRoot(core.db, root.id)).toMatchObject({ state: 'offline' });
+    expect(core.db.prepare('SELECT COUNT(*) FROM files WHERE missing = 1').pluck().get()).toBe(0);
+    // The file it was reading when the share dropped still points at what it held, to be read again.
+    expect(core.db.prepare('SELECT status, reason, document_id IS NOT NULL AS linked FROM files WHERE path = ?').get(join(path, 'visits.txt'))).toEqual({
+      status: 'failed', reason: 'unreadable', linked: 1,
+    });
+    expect(search(core.db, 'statutory visits').total).toBe(1);
   });
 });
