@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, ensureEvidenceAdded, type RunningApp } from './app-fixture.ts';
+import { test, expect, callApi, ensureEvidenceAdded, type RunningApp } from './app-fixture.ts';
 
 /** Enough small text files that a scan takes a few seconds here (it reads several hundred a second). */
 const BULK_FILES = 2000;
@@ -22,18 +22,8 @@ function writeBulkFolder(app: RunningApp, name: string): string {
   return dir;
 }
 
-/** A contract call from the page (it carries the launch cookie), for checking what the server holds. */
-async function call<T>(page: Page, method: string, input: object = {}): Promise<T> {
-  return page.evaluate(
-    async ([m, body]) => {
-      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-evidence-request': '1' }, body: JSON.stringify(body) });
-      const json = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-      if (!json.ok) throw new Error(json.error?.message);
-      return json.data;
-    },
-    [method, input] as const,
-  ) as Promise<T>;
-}
+/** A contract call from the page (with this tab's token), for checking what the server holds. */
+const call = callApi;
 
 async function addFolder(page: Page, path: string): Promise<void> {
   await page.keyboard.press('Alt+2');
