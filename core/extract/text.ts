@@ -22,8 +22,9 @@ function bomOf(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
 }
 
 /**
- * Bytes to text: BOM, then BOM-less UTF-16, then strict UTF-8, then EBCDIC, then a guessed
- * single-byte or Japanese code page (Windows-1252 unless the bytes clearly say otherwise).
+ * Bytes to text: BOM, then BOM-less UTF-16, then strict UTF-8, then EBCDIC, then a guessed legacy
+ * code page (charset.ts: Western, Central European, Cyrillic, Greek, Turkish or Japanese;
+ * Windows-1252 unless the bytes clearly say otherwise).
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   const bom = bomOf(bytes);

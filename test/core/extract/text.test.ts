@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, textExtractor } from '../../../core/extract/text.ts';
 import { DEFAULT_LIMITS } from '../../../core/extract/types.ts';
+import { encodeAs } from '../../fixtures/encodings/encode.ts';
 
 const encode = (text: string, encoding: BufferEncoding) => new Uint8Array(Buffer.from(text, encoding));
 const cat = (...parts: Array<Uint8Array | number[]>) => new Uint8Array(parts.flatMap((part) => [...part]));
@@ -39,6 +40,21 @@ describe('decodeText', () => {
     expect(decodeText(new Uint8Array(win1251))).toMatchObject({ text: phrase, encoding: 'windows-1251' });
   });
 
+  it('recognises Russian in KOI8-R, which used to come out as Windows-1251 gibberish', () => {
+    const phrase = 'Уважаемые родители, собрание состоится в среду в школьной библиотеке.';
+    expect(decodeText(encodeAs(phrase, 'koi8-r'))).toMatchObject({ text: phrase, encoding: 'koi8-r' });
+  });
+
+  it('recognises Polish, Greek and Turkish in their Windows code pages', () => {
+    for (const [phrase, encoding] of [
+      ['Prosimy o kontakt z naszym biurem w sprawie wniosku o zasiłek.', 'windows-1250'],
+      ['Παρακαλούμε επικοινωνήστε με το γραφείο μας για την αίτησή σας.', 'windows-1253'],
+      ['Başvurunuz hakkında lütfen ofisimizle iletişime geçin.', 'windows-1254'],
+    ]) {
+      expect(decodeText(encodeAs(phrase, encoding))).toMatchObject({ text: phrase, encoding });
+    }
+  });
+
   it('recognises Russian in DOS code page 866', () => {
     const phrase = 'Однажды, в студеную зимнюю пору';
     const cp866 = [...phrase].map((ch) => {
@@ -71,6 +87,11 @@ describe('decodeText', () => {
 });
 
 describe('textExtractor', () => {
+  it('gives the words of a KOI8-R file, so they can be searched', async () => {
+    const extracted = await textExtractor.extract(encodeAs('Справка о доходах\r\nЗаявление принято.', 'koi8-r'), DEFAULT_LIMITS);
+    expect(extracted.pages[0].text).toBe('Справка о доходах\nЗаявление принято.');
+  });
+
   it('returns one page with normalised line endings and no title', async () => {
     const extracted = await textExtractor.extract(encode('line one\r\nline two\rline three', 'utf8'), DEFAULT_LIMITS);
     expect(extracted).toEqual({ format: 'text', pages: [{ number: 1, text: 'line one\nline two\nline three' }] });
