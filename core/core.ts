@@ -49,7 +49,14 @@ export function openCore(options: CoreOptions): Core {
       timeoutMs: options.timeoutMs ?? s.timeoutSeconds * 1000,
       limits: { ...DEFAULT_LIMITS, maxFileBytes: s.maxFileMB * 1024 * 1024 },
     });
-  const indexer = new Indexer(db, poolFor(readSettings(db)));
+  let indexer: Indexer;
+  try {
+    indexer = new Indexer(db, poolFor(readSettings(db)));
+  } catch (error) {
+    // A core that cannot start must not leave the index open (and locked) behind it.
+    db.close();
+    throw error;
+  }
   const frameworks = new FrameworkRegistry(db);
   let background: BackgroundSync | null = null;
   const core: Core = {

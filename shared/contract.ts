@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { METHOD_NAMES, EVENT_NAMES } from './channels.ts';
 import { SETTING_LIMITS, type NumericSetting } from './settings.ts';
+import { EVIDENCE_LIMITS, type EvidenceFieldName } from './evidence.ts';
 
 // ---------- shared shapes ----------
 
@@ -258,9 +259,9 @@ export type EvidenceItem = z.infer<typeof EvidenceItem>;
 
 export const EvidenceFields = z
   .object({
-    title: z.string().trim().min(1).max(300),
-    summary: z.string().max(4000),
-    team: z.string().max(200),
+    title: z.string().trim().min(1).max(EVIDENCE_LIMITS.title),
+    summary: z.string().max(EVIDENCE_LIMITS.summary),
+    team: z.string().max(EVIDENCE_LIMITS.team),
     evidenceDate: IsoDate.nullable(),
     reviewBy: IsoDate.nullable(),
     status: EvidenceStatus,
@@ -268,6 +269,11 @@ export const EvidenceFields = z
   })
   .partial()
   .strict();
+
+export type EvidenceFields = z.input<typeof EvidenceFields>;
+// The field list in shared/evidence.ts and the schema name the same fields.
+const _fieldsAgree: Same<EvidenceFieldName, keyof z.infer<typeof EvidenceFields>> = true;
+void _fieldsAgree;
 
 export const HistoryEntry = z.object({
   at: z.string(),
@@ -456,7 +462,7 @@ export const methods = {
         frameworkId: z.string().min(1).max(100),
         criterionId: z.string().min(1).max(100),
         strength: Strength.default('supporting'),
-        note: z.string().max(2000).default(''),
+        note: z.string().max(EVIDENCE_LIMITS.tagNote).default(''),
       })
       .strict(),
     output: z.array(EvidenceItem),

@@ -154,7 +154,10 @@ describe('evidence-store CLI', () => {
       });
       expect(await ok.json()).toEqual({ ok: true, data: [] });
     } finally {
+      // Wait for it to stop (closing the index) before the test's folder is removed.
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
+      await exited;
     }
   });
 });

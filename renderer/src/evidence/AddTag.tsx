@@ -6,6 +6,7 @@ import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { CriterionPicker } from '../frameworks/CriterionPicker.tsx';
 import { notifyEvidenceChanged } from './changes.ts';
+import { EVIDENCE_LIMITS } from '../../../shared/evidence.ts';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -63,7 +64,7 @@ export function AddTag({ documentId, frameworkId, item, onTagged }: AddTagProps)
         </RadioGroup>
       </div>
       <Field label="Note (optional)">
-        <Input value={note} onChange={(_, d) => setNote(d.value)} maxLength={2000} placeholder="Why it is evidence for this criterion" />
+        <Input value={note} onChange={(_, d) => setNote(d.value)} maxLength={EVIDENCE_LIMITS.tagNote} placeholder="Why it is evidence for this criterion" />
       </Field>
       {error && (
         <MessageBar intent="error">

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { EvidenceItem } from '../../../shared/contract.ts';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
+import { EVIDENCE_LIMITS } from '../../../shared/evidence.ts';
 import { notifyEvidenceChanged } from './changes.ts';
 import { STATUS_LABELS, fieldsToSave, formFor, isDirty, validateForm, type EvidenceForm, type EvidenceStatus } from './evidence-form.ts';
 
@@ -72,13 +73,13 @@ export function EvidenceFormView({ documentId, documentTitle, item, onSaved, onC
   return (
     <form className={styles.form} onSubmit={save} aria-label="Evidence details" data-testid="evidence-form">
       <Field label="Title" required validationMessage={problems.title}>
-        <Input value={form.title} onChange={(_, d) => set('title', d.value)} maxLength={300} />
+        <Input value={form.title} onChange={(_, d) => set('title', d.value)} maxLength={EVIDENCE_LIMITS.title} />
       </Field>
       <Field label="What this shows" hint="In a sentence or two, what an inspector learns from it." validationMessage={problems.summary}>
         <Textarea value={form.summary} onChange={(_, d) => set('summary', d.value)} resize="vertical" rows={3} />
       </Field>
       <Field label="Owning team" validationMessage={problems.team}>
-        <Input value={form.team} onChange={(_, d) => set('team', d.value)} maxLength={200} placeholder="e.g. Children in care" />
+        <Input value={form.team} onChange={(_, d) => set('team', d.value)} maxLength={EVIDENCE_LIMITS.team} placeholder="e.g. Children in care" />
       </Field>
       <div className={styles.dates}>
         <Field label="Evidence date" validationMessage={problems.evidenceDate}>

@@ -2,7 +2,8 @@
  * The "Make this evidence" form: what it starts with, what it checks, and which fields a save
  * sends (only those that changed, so the history records what someone actually did).
  */
-import type { EvidenceItem } from '../../../shared/contract.ts';
+import type { EvidenceFields, EvidenceItem } from '../../../shared/contract.ts';
+import { EVIDENCE_LIMITS } from '../../../shared/evidence.ts';
 
 export type EvidenceStatus = EvidenceItem['status'];
 
@@ -17,15 +18,8 @@ export interface EvidenceForm {
   personalData: boolean;
 }
 
-export interface EvidenceFieldsToSave {
-  title?: string;
-  summary?: string;
-  team?: string;
-  evidenceDate?: string | null;
-  reviewBy?: string | null;
-  status?: EvidenceStatus;
-  personalData?: boolean;
-}
+/** What a save sends: the contract's fields, any subset. */
+export type EvidenceFieldsToSave = EvidenceFields;
 
 export const STATUS_LABELS: Record<EvidenceStatus, string> = { draft: 'Draft', approved: 'Approved', retired: 'Retired' };
 
@@ -44,14 +38,15 @@ export function formFor(item: EvidenceItem | null, documentTitle: string): Evide
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/u;
+const count = (n: number) => n.toLocaleString('en-GB');
 
 /** Problems to show beside the fields, keyed by field; empty when the form can be saved. */
 export function validateForm(form: EvidenceForm): Partial<Record<keyof EvidenceForm, string>> {
   const problems: Partial<Record<keyof EvidenceForm, string>> = {};
   if (!form.title.trim()) problems.title = 'Give the evidence a title.';
-  else if (form.title.trim().length > 300) problems.title = 'Keep the title under 300 characters.';
-  if (form.summary.length > 4000) problems.summary = 'Keep this under 4,000 characters.';
-  if (form.team.length > 200) problems.team = 'Keep the team name under 200 characters.';
+  else if (form.title.trim().length > EVIDENCE_LIMITS.title) problems.title = `Keep the title under ${count(EVIDENCE_LIMITS.title)} characters.`;
+  if (form.summary.length > EVIDENCE_LIMITS.summary) problems.summary = `Keep this under ${count(EVIDENCE_LIMITS.summary)} characters.`;
+  if (form.team.length > EVIDENCE_LIMITS.team) problems.team = `Keep the team name under ${count(EVIDENCE_LIMITS.team)} characters.`;
   if (form.evidenceDate && !DATE.test(form.evidenceDate)) problems.evidenceDate = 'Enter a date, or leave it empty.';
   if (form.reviewBy && !DATE.test(form.reviewBy)) problems.reviewBy = 'Enter a date, or leave it empty.';
   else if (form.reviewBy && form.evidenceDate && DATE.test(form.evidenceDate) && form.reviewBy < form.evidenceDate) {

@@ -1,48 +1,10 @@
 /**
- * A framework's criteria as one flat list (judgement > criterion > sub-criterion), and the
- * matching the criterion picker does as the user types. Pure functions, no DOM.
+ * The matching the criterion picker does as the user types, over a framework's criteria as one flat
+ * list (flattened once, in shared/frameworks/criteria.ts). Pure functions, no DOM.
  */
-import type { FrameworkView } from '../../../shared/contract.ts';
+import type { FlatCriterion } from '../../../shared/frameworks/criteria.ts';
 
-type CriterionNode = FrameworkView['judgements'][number]['criteria'][number];
-
-export interface FlatCriterion {
-  id: string;
-  title: string;
-  description: string;
-  keywords: string[];
-  judgementId: string;
-  judgementTitle: string;
-  /** The judgement's short name where it has one ("Children in care"). */
-  judgementShort: string;
-  parentId: string | null;
-  depth: number;
-}
-
-/** Every criterion in framework order, each knowing its judgement and parent. */
-export function flattenCriteria(framework: FrameworkView): FlatCriterion[] {
-  const out: FlatCriterion[] = [];
-  for (const j of framework.judgements) {
-    const walk = (nodes: readonly CriterionNode[], parentId: string | null, depth: number) => {
-      for (const c of nodes) {
-        out.push({
-          id: c.id,
-          title: c.title,
-          description: c.description ?? '',
-          keywords: c.keywords ?? [],
-          judgementId: j.id,
-          judgementTitle: j.title,
-          judgementShort: j.shortTitle ?? j.title,
-          parentId,
-          depth,
-        });
-        if (c.children?.length) walk(c.children, c.id, depth + 1);
-      }
-    };
-    walk(j.criteria, null, 0);
-  }
-  return out;
-}
+export { flattenCriteria, type FlatCriterion } from '../../../shared/frameworks/criteria.ts';
 
 /** How a criterion reads in a list or a chosen value: "CIC05 · Stable, well-matched homes". */
 export function criterionLabel(c: Pick<FlatCriterion, 'id' | 'title'>): string {

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ExtractionPool } from '../../../core/extract/pool.ts';
 import { buildPdf } from '../../fixtures/extract/build-pdf.ts';
+import { tempDir } from '../../helpers/temp.ts';
 
 const POOL_URL = pathToFileURL(join(import.meta.dirname, '../../../core/extract/pool.ts')).href;
 const CRASHING_WORKER = new URL('../../helpers/crashing-worker.ts', import.meta.url);
@@ -15,7 +15,7 @@ let slowPdf: string;
 let hello: string;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'extract-pool-'));
+  dir = tempDir();
   hello = join(dir, 'hello.txt');
   writeFileSync(hello, 'Hello from the evidence folder');
   // Thousands of pages keep pdf.js busy for seconds: a real slow input, no test-only job kind.
@@ -23,7 +23,6 @@ beforeAll(() => {
   writeFileSync(slowPdf, buildPdf({ pages: Array.from({ length: 4000 }, (_, i) => `Page ${i + 1} of a long report`) }));
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Run a module in a fresh Node (the same Node 24 as the tests) and report how it ended. */
 function runScript(source: string): { status: number | null; ms: number; stdout: string; stderr: string } {

@@ -3,7 +3,7 @@
  * fails that file with the reason, the database refusing one document fails that document, and the
  * database refusing every write ends the scan as failed with nothing marked missing.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Indexer } from '../../../core/scan/indexer.ts';
@@ -36,8 +36,11 @@ function throwingOn(name: string): ExtractionService {
   };
 }
 
+// A rejection nobody handled would crash the app; here it is caught and must never happen.
 const rejected: unknown[] = [];
-process.on('unhandledRejection', (reason) => rejected.push(reason));
+const onRejection = (reason: unknown) => void rejected.push(reason);
+beforeAll(() => void process.on('unhandledRejection', onRejection));
+afterAll(() => void process.off('unhandledRejection', onRejection));
 
 describe('a scan that meets errors', () => {
   it('fails only the file whose reader threw, with the reason, and finishes the rest', async () => {
