@@ -11,7 +11,7 @@ import { msgExtractor } from './msg.ts';
 import { ole2Content } from './ole2.ts';
 import { pdfExtractor } from './pdf.ts';
 import { extensionOf, isImageFormat, sniffFormat } from './sniff.ts';
-import type { Sniffed } from './sniff.ts';
+import type { ProgramKind, Sniffed } from './sniff.ts';
 import { rtfExtractor } from './rtf.ts';
 import { textExtractor } from './text.ts';
 import { DEFAULT_LIMITS, ExtractError } from './types.ts';
@@ -41,7 +41,23 @@ const FORMAT_NAMES: Record<string, string> = {
   zip: 'zip archives cannot be indexed: unzip them into the folder to index their files',
 };
 
-function unsupportedDetail(format: string): string {
+/** How a program found by its bytes is named to the user. */
+const PROGRAM_KINDS: Record<ProgramKind, string> = {
+  windows: 'a Windows program',
+  linux: 'a Linux program',
+  mac: 'a Mac program',
+  java: 'a Java or Mac program',
+  script: 'a script',
+  shortcut: 'a Windows shortcut',
+};
+
+function unsupportedDetail(sniffed: Sniffed, ext: string): string {
+  const { format } = sniffed;
+  if (format === 'program') {
+    // Named by its bytes when they gave it away ("a Windows program named .txt"), else by its name.
+    const what = sniffed.program ? `${PROGRAM_KINDS[sniffed.program]}${ext ? ` named .${ext}` : ''}` : `.${ext}`;
+    return `programs and scripts are not indexed (${what})`;
+  }
   if (isImageFormat(format)) return `${format.toUpperCase()} image: pictures are not indexed (text in images needs OCR)`;
   return FORMAT_NAMES[format] ?? `'${format}' files cannot be indexed`;
 }
@@ -129,7 +145,7 @@ async function extractAt(bytes: Uint8Array, fileName: string, limits: ExtractLim
     }
     format = refined.format;
     const extractor = refined.supported ? extractorFor(format) : undefined;
-    if (!extractor) return { status: 'unsupported', format, detail: unsupportedDetail(format) };
+    if (!extractor) return { status: 'unsupported', format, detail: unsupportedDetail(refined, extensionOf(fileName)) };
     const context: ExtractContext = {
       depth,
       extractNested: (inner, innerName, innerLimits) => extractAt(inner, innerName, innerLimits, depth + 1),

@@ -10,9 +10,37 @@ export const SUPPORTED_FORMATS: readonly string[] = [
   'pdf', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'text', 'html', 'rtf', 'eml', 'mbox', 'msg', 'doc',
 ];
 
+/**
+ * Extensions the operating system runs rather than opens: Windows programs, installers, scripts,
+ * shortcuts and settings files, and their macOS and Linux counterparts. A file with one of these
+ * names is reported as format 'program' and never indexed, whatever it holds, so none of its text
+ * is searchable and nothing invites a click that would run it. Lower case, without the dot.
+ */
+export const PROGRAM_EXTENSIONS: readonly string[] = [
+  // Windows programs, libraries, installers and control panel items
+  'exe', 'com', 'scr', 'pif', 'cpl', 'msc', 'dll', 'ocx', 'sys', 'drv', 'msi', 'msp', 'mst', 'msix', 'msixbundle',
+  'appx', 'appxbundle', 'application', 'appref-ms', 'gadget', 'xbap', 'xll',
+  // Windows scripts and script hosts
+  'bat', 'cmd', 'ps1', 'psm1', 'psd1', 'ps1xml', 'psc1', 'vbs', 'vbe', 'vb', 'js', 'jse', 'mjs', 'cjs', 'wsf', 'wsh',
+  'wsc', 'ws', 'sct', 'hta', 'msh', 'msh1', 'msh2',
+  // Windows shortcuts, registry and settings files that act when opened
+  'lnk', 'url', 'scf', 'inf', 'reg', 'settingcontent-ms', 'library-ms', 'search-ms', 'searchconnector-ms', 'diagcab', 'chm',
+  // Interpreted scripts and Java
+  'py', 'pyw', 'pyc', 'pyz', 'pl', 'rb', 'php', 'jar', 'jnlp', 'class',
+  // macOS and Linux
+  'app', 'command', 'tool', 'workflow', 'scpt', 'applescript', 'pkg', 'mpkg', 'sh', 'bash', 'zsh', 'csh', 'ksh', 'run',
+  'desktop', 'appimage', 'deb', 'rpm', 'elf',
+];
+const PROGRAMS = new Set(PROGRAM_EXTENSIONS);
+
+/** What executable content was found, for the words of the failures list. */
+export type ProgramKind = 'windows' | 'linux' | 'mac' | 'java' | 'script' | 'shortcut';
+
 export interface Sniffed {
   format: string;
   supported: boolean;
+  /** Set when the bytes, not the name, showed a program: which kind it is. */
+  program?: ProgramKind;
   /**
    * Set when the bytes are a container whose contents decide the real format: a zip is only a
    * DOCX once `word/document.xml` is found in it, and an OLE2 file with an OOXML name is an
@@ -76,6 +104,40 @@ const BINARY_MAGIC: ReadonlyArray<[string, readonly number[], number?]> = [
   ['ogg', [0x4f, 0x67, 0x67, 0x53]],
 ];
 const IMAGES = new Set(['jpeg', 'png', 'gif', 'tiff', 'bmp', 'webp']);
+
+/** A Windows shell link (.lnk): header size 0x4C, then the shell link class id. */
+const SHELL_LINK = [
+  0x4c, 0x00, 0x00, 0x00, 0x01, 0x14, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46,
+];
+
+/** Magic numbers of executables, by kind. Mach-O comes in both byte orders, 32 and 64 bits. */
+const PROGRAM_MAGIC: ReadonlyArray<[ProgramKind, readonly number[]]> = [
+  ['linux', [0x7f, 0x45, 0x4c, 0x46]],
+  ['mac', [0xfe, 0xed, 0xfa, 0xce]],
+  ['mac', [0xfe, 0xed, 0xfa, 0xcf]],
+  ['mac', [0xce, 0xfa, 0xed, 0xfe]],
+  ['mac', [0xcf, 0xfa, 0xed, 0xfe]],
+  // A Mach-O universal binary, and also a compiled Java class: a program either way.
+  ['java', [0xca, 0xfe, 0xba, 0xbe]],
+  ['shortcut', SHELL_LINK],
+];
+
+/**
+ * A DOS or Windows executable starts "MZ". Text can start with those letters too ("MZ Smith"),
+ * so it counts only when the rest is not text: a Windows program's headers are full of zero bytes.
+ */
+function isWindowsExecutable(head: Uint8Array): boolean {
+  return startsWith(head, [0x4d, 0x5a]) && !looksLikeText(head);
+}
+
+/** The kind of program the bytes are, or null: executables by magic number, scripts by "#!/…". */
+function programIn(head: Uint8Array): ProgramKind | null {
+  if (isWindowsExecutable(head)) return 'windows';
+  for (const [kind, magic] of PROGRAM_MAGIC) if (startsWith(head, magic)) return kind;
+  // A shebang line names the interpreter by its path; "#!" alone may start a Markdown note.
+  if (/^#!\s*\//.test(leadingText(head))) return 'script';
+  return null;
+}
 
 /** Bytes of an UTF-16 text without a BOM: ASCII-range characters leave zero bytes on one side. */
 export function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -170,6 +232,11 @@ function result(format: string, container?: Sniffed['container']): Sniffed {
 export function sniffFormat(head: Uint8Array, fileName: string): Sniffed {
   const ext = extensionOf(fileName);
 
+  // Before any document magic: a program stays a program under any name, and a program's name
+  // makes the operating system run the file whatever its bytes are.
+  if (PROGRAMS.has(ext)) return result('program');
+  const program = programIn(head);
+  if (program) return { ...result('program'), program };
   if (indexOfAscii(head, '%PDF-', 1024) >= 0) return result('pdf');
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
     return result(ZIP_FORMATS[ext] ?? 'zip', 'zip');

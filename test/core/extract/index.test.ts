@@ -92,4 +92,39 @@ describe('extractFile', () => {
     const outcome = await extractFile(utf8(`${'A long enough line of ordinary text. '.repeat(5)}Social\u0003Interaction\u0007Networks`), 'a.txt');
     expect(outcome).toMatchObject({ status: 'indexed', extracted: { pages: [{ text: expect.stringMatching(/text\. Social Interaction Networks$/) }] } });
   });
+
+  it('does not index a script as text: a .bat, .js or .ps1 is an unsupported program, with none of its text kept', async () => {
+    for (const name of ['cleanup.bat', 'helper.js', 'setup.ps1']) {
+      const outcome = await extractFile(utf8('Write-Host "safeguarding audit"; Remove-Item C:\\Evidence -Recurse'), name);
+      const ext = name.slice(name.lastIndexOf('.'));
+      expect(outcome).toEqual({ status: 'unsupported', format: 'program', detail: `programs and scripts are not indexed (${ext})` });
+    }
+  });
+
+  it('says what a program hiding under a document name is', async () => {
+    const exe = new Uint8Array(256);
+    exe.set([0x4d, 0x5a, 0x90, 0x00, 0x03]);
+    expect(await extractFile(exe, 'read me.txt')).toEqual({
+      status: 'unsupported',
+      format: 'program',
+      detail: 'programs and scripts are not indexed (a Windows program named .txt)',
+    });
+    expect(await extractFile(utf8('#!/bin/sh\necho hi\n'), 'run')).toMatchObject({
+      status: 'unsupported',
+      detail: 'programs and scripts are not indexed (a script)',
+    });
+  });
+
+  it('leaves a script attached to an e-mail out of the message text, with a note', async () => {
+    const script = Buffer.from('var shell = new ActiveXObject("WScript.Shell"); // safeguarding').toString('base64');
+    const message =
+      'From: a@council.gov.uk\r\nSubject: Audit\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="B"\r\n\r\n' +
+      '--B\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n' +
+      `--B\r\nContent-Type: application/javascript\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename="audit.js"\r\n\r\n${script}\r\n--B--\r\n`;
+    const outcome = await extractFile(utf8(message), 'audit.eml');
+    expect(outcome.status).toBe('indexed');
+    const text = outcome.status === 'indexed' ? outcome.extracted.pages.map((page) => page.text).join('\n') : '';
+    expect(text).not.toMatch(/ActiveXObject|safeguarding/);
+    expect(text).toContain('Attachment audit.js: not indexed (programs and scripts are not indexed (.js))');
+  });
 });

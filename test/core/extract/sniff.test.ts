@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SUPPORTED_FORMATS, sniffFormat } from '../../../core/extract/sniff.ts';
+import { PROGRAM_EXTENSIONS, SUPPORTED_FORMATS, sniffFormat } from '../../../core/extract/sniff.ts';
 import { buildDocx, p } from '../../fixtures/extract/build-docx.ts';
 import { buildPdf } from '../../fixtures/extract/build-pdf.ts';
 
@@ -91,5 +91,60 @@ describe('sniffFormat', () => {
     expect(sniffFormat(ascii('Subject: budget review\nThe panel met on Tuesday and agreed the plan.\n'), 'notes').format).toBe('text');
     expect(sniffFormat(ascii('From the director: a note on our plans\nMore text here.\n'), 'letter').format).toBe('text');
     expect(sniffFormat(ascii('Name: Alice\nAge: 7\n'), 'record').format).toBe('text');
+  });
+});
+
+/** The first bytes of a Windows program: "MZ", a DOS header full of zeros, the "PE" header. */
+function windowsProgram(): Uint8Array {
+  const head = new Uint8Array(256);
+  head.set([0x4d, 0x5a, 0x90, 0x00, 0x03]);
+  head.set([0x80], 0x3c);
+  head.set([0x50, 0x45, 0x00, 0x00, 0x4c, 0x01], 0x80);
+  return head;
+}
+
+describe('sniffFormat and programs', () => {
+  const ASKED_FOR = [
+    'bat', 'cmd', 'ps1', 'vbs', 'js', 'hta', 'lnk', 'exe', 'sh', 'desktop', 'com', 'scr', 'msi', 'jse', 'vbe', 'wsf', 'wsh',
+    'psm1', 'reg', 'py', 'pl', 'jar', 'app', 'command', 'cpl', 'msc', 'dll', 'url', 'scf', 'inf',
+  ];
+
+  it('lists every script and program extension in one constant', () => {
+    expect(PROGRAM_EXTENSIONS).toEqual(expect.arrayContaining(ASKED_FOR));
+    // None of them is a document type the app reads.
+    for (const ext of PROGRAM_EXTENSIONS) expect(SUPPORTED_FORMATS).not.toContain(ext);
+  });
+
+  it.each(ASKED_FOR)('calls a .%s file a program, not a text document, whatever it holds', (ext) => {
+    expect(sniffFormat(ascii('@echo off\r\ndel /q *.*\r\n'), `run-me.${ext}`)).toEqual({ format: 'program', supported: false });
+  });
+
+  it('goes by the name even in capitals, after another extension, or holding a real document', () => {
+    expect(sniffFormat(ascii('WScript.Echo "hi"'), 'MINUTES.VBS').format).toBe('program');
+    expect(sniffFormat(buildPdf({ pages: ['Minutes'] }), 'minutes.pdf.hta').format).toBe('program');
+    expect(sniffFormat(buildDocx({ body: p('x') }), 'plan.docx.js').format).toBe('program');
+  });
+
+  it('calls a Windows program named .txt or .pdf a program', () => {
+    expect(sniffFormat(windowsProgram(), 'read me.txt')).toEqual({ format: 'program', supported: false, program: 'windows' });
+    expect(sniffFormat(windowsProgram(), 'report.pdf')).toEqual({ format: 'program', supported: false, program: 'windows' });
+  });
+
+  it('knows Linux, Mac and Java programs and Windows shortcuts by their first bytes', () => {
+    expect(sniffFormat(bytes(0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0), 'notes.txt')).toMatchObject({ format: 'program', program: 'linux' });
+    expect(sniffFormat(bytes(0xcf, 0xfa, 0xed, 0xfe, 7, 0, 0, 1), 'notes.txt')).toMatchObject({ format: 'program', program: 'mac' });
+    expect(sniffFormat(bytes(0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 0x34), 'notes')).toMatchObject({ format: 'program', program: 'java' });
+    const link = bytes(0x4c, 0, 0, 0, 0x01, 0x14, 0x02, 0, 0, 0, 0, 0, 0xc0, 0, 0, 0, 0, 0, 0, 0x46, 0x9b, 0, 0x08, 0);
+    expect(sniffFormat(link, 'minutes.txt')).toMatchObject({ format: 'program', program: 'shortcut' });
+  });
+
+  it('calls a file that starts with a #! interpreter line a script, whatever its name', () => {
+    expect(sniffFormat(ascii('#!/bin/sh\nrm -rf ~\n'), 'notes.txt')).toMatchObject({ format: 'program', program: 'script' });
+    expect(sniffFormat(ascii('#! /usr/bin/env python3\nprint(1)\n'), 'README')).toMatchObject({ format: 'program', program: 'script' });
+  });
+
+  it('does not take text that merely starts like a program for one', () => {
+    expect(sniffFormat(ascii('MZ Smith attended the panel on Tuesday.\n'), 'attendance.txt')).toEqual({ format: 'text', supported: true });
+    expect(sniffFormat(ascii('#!important: read before the panel\n'), 'notes.md')).toEqual({ format: 'text', supported: true });
   });
 });
