@@ -203,4 +203,31 @@ export const migrations: readonly string[] = [
   ALTER TABLE scans ADD COLUMN heartbeat_at TEXT;
   UPDATE scans SET outcome = 'interrupted' WHERE finished_at IS NULL AND outcome IS NULL;
   `,
+
+  // 6: scripts and programs (.js, .ps1, .bat …) were read as text before this version, so their text
+  // was searchable and Open would run them. Their files forget that content (documents no other
+  // file or evidence needs are deleted with their pages), and are marked unreadable so the next
+  // scan reads them again and records them as not indexed. The list is PROGRAM_EXTENSIONS of
+  // core/extract/sniff.ts as it was when this was written (a migration never changes).
+  `
+  CREATE TEMP TABLE program_files AS
+    SELECT id, document_id FROM files WHERE ext IN (
+      'exe', 'com', 'scr', 'pif', 'cpl', 'msc', 'dll', 'ocx', 'sys', 'drv', 'msi', 'msp', 'mst', 'msix',
+      'msixbundle', 'appx', 'appxbundle', 'application', 'appref-ms', 'gadget', 'xbap', 'xll', 'bat',
+      'cmd', 'ps1', 'psm1', 'psd1', 'ps1xml', 'psc1', 'vbs', 'vbe', 'vb', 'js', 'jse', 'mjs', 'cjs',
+      'wsf', 'wsh', 'wsc', 'ws', 'sct', 'hta', 'msh', 'msh1', 'msh2', 'lnk', 'url', 'scf', 'inf', 'reg',
+      'settingcontent-ms', 'library-ms', 'search-ms', 'searchconnector-ms', 'diagcab', 'chm', 'py', 'pyw',
+      'pyc', 'pyz', 'pl', 'rb', 'php', 'jar', 'jnlp', 'class', 'app', 'command', 'tool', 'workflow',
+      'scpt', 'applescript', 'pkg', 'mpkg', 'sh', 'bash', 'zsh', 'csh', 'ksh', 'run', 'desktop',
+      'appimage', 'deb', 'rpm', 'elf'
+    );
+  UPDATE files SET document_id = NULL, status = 'failed', reason = 'unreadable',
+    detail = 'to be read again: programs and scripts are no longer indexed as text'
+    WHERE id IN (SELECT id FROM program_files);
+  DELETE FROM documents
+    WHERE id IN (SELECT document_id FROM program_files WHERE document_id IS NOT NULL)
+      AND NOT EXISTS (SELECT 1 FROM files f WHERE f.document_id = documents.id)
+      AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.document_id = documents.id);
+  DROP TABLE program_files;
+  `,
 ];
