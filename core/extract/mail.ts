@@ -94,7 +94,8 @@ async function extractAttachment(
     maxFileBytes: Math.min(limits.maxFileBytes, MAX_ATTACHMENT_BYTES),
     maxTextChars: charsLeft,
   });
-  if (outcome.status === 'unsupported') return skip(outcome.detail);
+  // An unsupported file's detail already says it is not indexed ("programs and scripts are not indexed (.js)").
+  if (outcome.status === 'unsupported') return { pages: [], note: `Attachment ${name}: ${outcome.detail}` };
   if (outcome.status === 'failed') return skip(`${outcome.reason}: ${outcome.detail}`);
   const pages = outcome.extracted.pages;
   return {

@@ -89,12 +89,16 @@ describe('e-mail (.eml)', () => {
         { type: 'text/plain', body: 'See attached.' },
         { type: 'image/jpeg', name: 'photo.jpg', body: jpeg },
         { type: 'application/pdf', name: 'broken.pdf', body: brokenPdf },
+        { type: 'text/plain', name: 'install.js', body: 'console.log("waterhen")' },
       ]),
     );
     const { pages } = await indexed(bytes, 'm.eml');
     expect(pages).toHaveLength(1);
-    expect(pages[0].text).toMatch(/\nAttachment photo\.jpg: not indexed \(JPEG image: pictures are not indexed/);
+    expect(pages[0].text).toMatch(/\nAttachment photo\.jpg: JPEG image: pictures are not indexed/);
     expect(pages[0].text).toMatch(/\nAttachment broken\.pdf: not indexed \(corrupt: /);
+    // A script attached to a message is named, never read: its text is not the message's.
+    expect(pages[0].text).toContain('\nAttachment install.js: programs and scripts are not indexed (.js)');
+    expect(pages[0].text).not.toContain('waterhen');
   });
 
   it('reads a forwarded message attached to a message, down to the depth limit', async () => {
