@@ -4,6 +4,7 @@
  * Council shares are full of renamed files ("report.pdf" that is a Word file, HTML saved as .txt),
  * so the extension is a hint, never the verdict.
  */
+import { extensionOf } from '../../shared/formats.ts';
 
 /** Formats that can be extracted; everything else is reported as unsupported (not failed). */
 export const SUPPORTED_FORMATS: readonly string[] = [
@@ -64,12 +65,8 @@ const OLE2_FORMATS: Record<string, string> = {
 };
 const MAIL_EXTENSIONS: Record<string, string> = { eml: 'eml', mbox: 'mbox', mbx: 'mbox' };
 
-/** Lower-case extension without the dot, or '' when there is none. */
-export function extensionOf(fileName: string): string {
-  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
-}
+/** Lower-case extension without the dot, or '' when there is none (one definition, in shared/formats.ts). */
+export { extensionOf };
 
 function startsWith(head: Uint8Array, magic: readonly number[], at = 0): boolean {
   if (head.length < at + magic.length) return false;

@@ -3,11 +3,10 @@
  * Every write that makes a document visible happens in one transaction, so a crash mid-scan never
  * leaves a half-indexed document behind.
  */
-import { extname } from 'node:path';
 import type { Db } from './database.ts';
 import type { Extracted } from '../extract/types.ts';
 import type { DocumentDetail } from '../../shared/contract.ts';
-import { openRefusal } from '../../shared/formats.ts';
+import { extensionOf, openRefusal } from '../../shared/formats.ts';
 import { followFileToNewContent } from '../evidence/follow-file.ts';
 import { displayTitle } from './titles.ts';
 
@@ -79,7 +78,7 @@ function refreshTitles(db: Db, documentId: number): void {
 
 function upsertFile(db: Db, f: SeenFile, scanId: number, documentId: number | null, status: FileStatus, reason: string | null, detail: string | null): number {
   const now = new Date().toISOString();
-  const ext = extname(f.name).slice(1).toLowerCase();
+  const ext = extensionOf(f.name);
   const existing = fileByPath(db, f.path);
   if (existing) {
     db.prepare(
