@@ -105,7 +105,7 @@ interface Instance {
 
 /** The part of Emscripten's module options this needs (the package types them loosely). */
 interface ModuleOptions {
-  instantiateWasm(imports: Imports, receive: (instance: WebAssembly.Instance) => void): object;
+  instantiateWasm(imports: Imports, receive: (instance: WebAssembly.Instance) => object): object;
   print(text: string): void;
   printErr(text: string): void;
 }
@@ -143,12 +143,10 @@ async function instantiate(): Promise<Instance> {
   const code = await compile();
   const { init } = await import('@embedpdf/pdfium');
   const health: Health = { refusedGrowth: false, crashed: false, crash: undefined };
-  // Emscripten's hook has no way to report a failure: without this, a failed instantiation would
-  // leave init() waiting for ever.
-  let fail: (err: unknown) => void = () => {};
-  const failed = new Promise<never>((_resolve, reject) => (fail = reject));
   const options: ModuleOptions = {
-    // Instantiate from the code compiled once per thread, with the memory hook capped.
+    // Instantiate from the code compiled once per thread, with the memory hook capped. It is done
+    // synchronously: Emscripten turns a throw here into a rejected init(), whereas a failed
+    // asynchronous instantiation would leave init() waiting for ever.
     instantiateWasm(imports, receive) {
       const grow = imports.env.emscripten_resize_heap as (requested: number) => boolean;
       const env = {
@@ -161,14 +159,13 @@ async function instantiate(): Promise<Instance> {
           return grow(requested);
         },
       };
-      WebAssembly.instantiate(code, { ...imports, env }).then(receive).catch(fail);
-      return {};
+      return receive(new WebAssembly.Instance(code, { ...imports, env }));
     },
     // PDFium's complaints about damaged files go nowhere: the outcome says what happened.
     print: () => {},
     printErr: () => {},
   };
-  const wrapped = await Promise.race([init(options), failed]);
+  const wrapped = await init(options);
   wrapped.PDFiumExt_Init();
   const exports = (wrapped.pdfium as unknown as Emscripten).wasmExports;
   const calls = Object.fromEntries(CALLS.map((name) => [name, guarded(health, (wrapped as unknown as PdfiumCalls)[name] as never)]));
