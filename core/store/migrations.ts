@@ -230,4 +230,14 @@ export const migrations: readonly string[] = [
       AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.document_id = documents.id);
   DROP TABLE program_files;
   `,
+
+  // 7: Annex A column mappings the user confirmed, per source system ("Mosaic"), reused on the next
+  // import. They name columns, never a child, so they live here and not with the child-level data.
+  `
+  CREATE TABLE annexa_mappings (
+    system    TEXT PRIMARY KEY,
+    json      TEXT NOT NULL,
+    saved_at  TEXT NOT NULL
+  );
+  `,
 ];

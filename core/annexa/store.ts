@@ -1,0 +1,175 @@
+/**
+ * Where Annex A's child-level data lives: its own SQLite file beside the evidence index
+ * (`annex-a.db`), so it is never mixed with the index, never copied with it, and deleted in one
+ * act. It holds only the latest import: a re-import replaces it. (Saved column mappings hold no
+ * child's data and live in the evidence index: core/store/annexa-mappings.ts.)
+ *
+ * The import itself runs in a worker with its own connection (core/annexa/worker.ts); this module
+ * is the only place that knows the tables.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Change, Finding, ListRow, Severity, Value } from './model.ts';
+
+export type AnnexaDb = Database.Database;
+
+/** The file, beside the evidence index; in memory for an index in memory (tests, the CLI's checks). */
+export function annexaPathFor(databasePath: string): string {
+  return databasePath === ':memory:' ? ':memory:' : join(dirname(databasePath), 'annex-a.db');
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS import (
+    id               INTEGER PRIMARY KEY CHECK (id = 1),
+    spec_id          TEXT NOT NULL,
+    inspection_date  TEXT NOT NULL,
+    imported_at      TEXT NOT NULL,
+    -- what the import found, for the screen: sources, recognition, mapping, problems (JSON)
+    report           TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS rows (
+    id      INTEGER PRIMARY KEY,
+    list    TEXT NOT NULL,
+    source  TEXT NOT NULL,
+    row     INTEGER NOT NULL,
+    vals    TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS rows_list ON rows(list, id);
+  CREATE INDEX IF NOT EXISTS rows_source ON rows(source, row);
+  CREATE TABLE IF NOT EXISTS changes (
+    list TEXT NOT NULL, source TEXT NOT NULL, row INTEGER NOT NULL, col TEXT NOT NULL,
+    from_value TEXT NOT NULL, to_value TEXT NOT NULL, why TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS findings (
+    id INTEGER PRIMARY KEY,
+    list TEXT NOT NULL, source TEXT, row INTEGER, col TEXT,
+    rule TEXT NOT NULL, severity TEXT NOT NULL CHECK (severity IN ('error', 'warning')), message TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS findings_filter ON findings(list, rule, severity);
+`;
+
+export function openAnnexaDb(path: string): AnnexaDb {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { timeout: 5000 });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(SCHEMA);
+  return db;
+}
+
+/** Deletes the child-level data file (and SQLite's companions) after its connection is closed. */
+export function deleteAnnexaFile(path: string): void {
+  if (path === ':memory:') return;
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(path + suffix)) rmSync(path + suffix, { force: true });
+  }
+}
+
+export interface ImportMeta {
+  specId: string;
+  inspectionDate: string;
+  importedAt: string;
+  report: unknown;
+}
+
+/** What a new import writes: everything replaced in one transaction, so a reader never sees half of two imports. */
+export interface ImportWriter {
+  rows(batch: readonly ListRow[]): void;
+  changes(batch: readonly Change[]): void;
+  findings(batch: readonly Finding[]): void;
+  finish(meta: ImportMeta): void;
+  abandon(): void;
+}
+
+export function beginImport(db: AnnexaDb): ImportWriter {
+  db.exec('BEGIN IMMEDIATE');
+  db.exec('DELETE FROM rows; DELETE FROM changes; DELETE FROM findings; DELETE FROM import;');
+  const insertRow = db.prepare('INSERT INTO rows (list, source, row, vals) VALUES (?, ?, ?, ?)');
+  const insertChange = db.prepare('INSERT INTO changes (list, source, row, col, from_value, to_value, why) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertFinding = db.prepare('INSERT INTO findings (list, source, row, col, rule, severity, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  let open = true;
+  return {
+    rows(batch) {
+      for (const r of batch) insertRow.run(r.list, r.source, r.row, JSON.stringify(r.values));
+    },
+    changes(batch) {
+      for (const c of batch) insertChange.run(c.list, c.source, c.row, c.column, c.from, c.to, c.why);
+    },
+    findings(batch) {
+      for (const f of batch) insertFinding.run(f.list, f.source, f.row, f.column, f.rule, f.severity, f.message);
+    },
+    finish(meta) {
+      db.prepare('INSERT INTO import (id, spec_id, inspection_date, imported_at, report) VALUES (1, ?, ?, ?, ?)').run(
+        meta.specId, meta.inspectionDate, meta.importedAt, JSON.stringify(meta.report),
+      );
+      db.exec('COMMIT');
+      open = false;
+    },
+    abandon() {
+      if (open && db.inTransaction) db.exec('ROLLBACK');
+      open = false;
+    },
+  };
+}
+
+export function importMeta(db: AnnexaDb): ImportMeta | null {
+  const r = db.prepare('SELECT spec_id, inspection_date, imported_at, report FROM import WHERE id = 1').get() as
+    | { spec_id: string; inspection_date: string; imported_at: string; report: string }
+    | undefined;
+  return r ? { specId: r.spec_id, inspectionDate: r.inspection_date, importedAt: r.imported_at, report: JSON.parse(r.report) } : null;
+}
+
+/** Every row of every list, in import order, for validation, summaries and the workbook. */
+export function rowsByList(db: AnnexaDb): Map<string, ListRow[]> {
+  const out = new Map<string, ListRow[]>();
+  for (const r of db.prepare('SELECT list, source, row, vals FROM rows ORDER BY id').iterate() as Iterable<{ list: string; source: string; row: number; vals: string }>) {
+    let list = out.get(r.list);
+    if (!list) out.set(r.list, (list = []));
+    list.push({ list: r.list, source: r.source, row: r.row, values: JSON.parse(r.vals) as Record<string, Value> });
+  }
+  return out;
+}
+
+/** One source row (a finding's "see the row"). */
+export function rowAt(db: AnnexaDb, source: string, row: number): ListRow | null {
+  const r = db.prepare('SELECT list, source, row, vals FROM rows WHERE source = ? AND row = ?').get(source, row) as
+    | { list: string; source: string; row: number; vals: string }
+    | undefined;
+  return r ? { list: r.list, source: r.source, row: r.row, values: JSON.parse(r.vals) } : null;
+}
+
+export interface FindingFilter {
+  list?: string;
+  rule?: string;
+  severity?: Severity;
+  offset?: number;
+  limit?: number;
+}
+
+export function queryFindings(db: AnnexaDb, filter: FindingFilter): { total: number; findings: Finding[] } {
+  const where = 'WHERE (? IS NULL OR list = ?) AND (? IS NULL OR rule = ?) AND (? IS NULL OR severity = ?)';
+  const args = [filter.list ?? null, filter.list ?? null, filter.rule ?? null, filter.rule ?? null, filter.severity ?? null, filter.severity ?? null];
+  const total = db.prepare(`SELECT COUNT(*) FROM findings ${where}`).pluck().get(...args) as number;
+  const rows = db
+    .prepare(`SELECT list, source, row, col, rule, severity, message FROM findings ${where} ORDER BY severity, list, source, row, id LIMIT ? OFFSET ?`)
+    .all(...args, filter.limit ?? 100, filter.offset ?? 0) as { list: string; source: string | null; row: number | null; col: string | null; rule: string; severity: Severity; message: string }[];
+  return { total, findings: rows.map((r) => ({ list: r.list, source: r.source, row: r.row, column: r.col, rule: r.rule, severity: r.severity, message: r.message })) };
+}
+
+/** Counts by list, rule and severity, for the filters. */
+export function findingCounts(db: AnnexaDb): { list: string; rule: string; severity: Severity; count: number }[] {
+  return db.prepare('SELECT list, rule, severity, COUNT(*) AS count FROM findings GROUP BY list, rule, severity ORDER BY list, rule').all() as {
+    list: string; rule: string; severity: Severity; count: number;
+  }[];
+}
+
+export function listChanges(db: AnnexaDb, filter: { list?: string; offset?: number; limit?: number }): { total: number; changes: Change[] } {
+  const total = db.prepare('SELECT COUNT(*) FROM changes WHERE (? IS NULL OR list = ?)').pluck().get(filter.list ?? null, filter.list ?? null) as number;
+  const rows = db
+    .prepare('SELECT list, source, row, col, from_value, to_value, why FROM changes WHERE (? IS NULL OR list = ?) ORDER BY rowid LIMIT ? OFFSET ?')
+    .all(filter.list ?? null, filter.list ?? null, filter.limit ?? 100, filter.offset ?? 0) as {
+    list: string; source: string; row: number; col: string; from_value: string; to_value: string; why: string;
+  }[];
+  return { total, changes: rows.map((r) => ({ list: r.list, source: r.source, row: r.row, column: r.col, from: r.from_value, to: r.to_value, why: r.why })) };
+}
