@@ -86,8 +86,20 @@ export const ListWindow = z.discriminatedUnion('kind', [
    * started on or before the inspection date, and `end` blank or within `months`.
    */
   z.object({ kind: z.literal('open-or-closed'), start: Key, end: Key, months: z.number().int().positive() }).strict(),
-  /** Any of `columns` within `months` (adoption: a decision, an order or a reversal in the last 12 months). */
-  z.object({ kind: z.literal('any-event'), columns: z.array(Key).min(1), months: z.number().int().positive() }).strict(),
+  /**
+   * Any of `columns` within `months` (adoption: a decision, an order or a reversal in the last 12
+   * months). With `openWhileBlank`, a row with every one of those columns blank is in the window
+   * too: a process not finished yet (a child waiting for an adoption order since a decision two years
+   * ago, an approved adopter still waiting for a match) is current, however old its last event.
+   */
+  z
+    .object({
+      kind: z.literal('any-event'),
+      columns: z.array(Key).min(1),
+      months: z.number().int().positive(),
+      openWhileBlank: z.array(Key).min(1).optional(),
+    })
+    .strict(),
   /** Everyone current at the inspection; no date decides (care leavers). */
   z.object({ kind: z.literal('current') }).strict(),
 ]);
@@ -127,7 +139,7 @@ export const ListSpec = z
     window: ListWindow,
     /** The column that says whose row it is (child or adopter id). */
     person: Key,
-    /** One row per person (lists 6-10: per child; 11: per adopter); null when a person may have many rows. */
+    /** One row per person (lists 6-10: per child; 11: per adopter); false when a person may have many rows. */
     onePerPerson: z.boolean(),
     /** Columns that together identify a row; two rows alike on all of them are duplicates. */
     rowKey: z.array(Key).min(1),
@@ -140,6 +152,8 @@ export type ListSpec = z.infer<typeof ListSpec>;
 /**
  * Rules across lists, as data:
  * - `samePerson`: columns that must agree for one person wherever they appear (sex, ethnicity, date of birth).
+ *   A person is an id in a list's `person` column, compared only between lists whose `person` is the
+ *   same key: child 1001 and adopter 1001 are different people.
  * - `appearsIn`: a person on `list` (where `when` holds, if given) must have a row on `in`; with
  *   `openIn`, that row must have `openIn` blank (a child protection plan with no end date).
  */
