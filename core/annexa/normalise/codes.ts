@@ -7,10 +7,14 @@
  *
  * Built once per code set: every form is a key in one map, so a cell costs a lookup or two.
  */
+import { normaliseHeader } from '../../../shared/annexa/index.ts';
 import type { CodeSet, CodeValue } from '../../../shared/annexa/spec-schema.ts';
 
-/** Lower case, letters and digits only: the form aliases are compared in ("A) W-BRI" → "awbri"). */
-export const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/**
+ * The form values are compared in: the spec loader's own (lower case, straight quotes, letters and
+ * digits only), so its proof that no alias or code can be read two ways holds here too.
+ */
+const squash = normaliseHeader;
 
 /** The template's letter prefix of a value ("a) ", "p1) ", "zz) "), and the rest. */
 const PREFIX = /^\s*([a-z]{1,2}\d?)\s*\)\s*(.+)$/iu;
@@ -132,8 +136,9 @@ export function codeMatcher(set: CodeSet): CodeMatcher {
       }
     }
     // The code at the start of a longer label: `WBRI - White British`, `U4 Foster placement long term`.
-    const lead = /^([\p{L}\p{N}]{1,5})(?:[\s:\-–.)]|$)/u.exec(text);
-    if (lead) {
+    const lead = /^([\p{L}\p{N}]{1,5})(\s*[:\-–.)]|\s|$)/u.exec(text);
+    // A lone letter followed by a plain space is as likely a word ("B and B") as a code: only `B - …`, `B: …`.
+    if (lead && !(lead[1].length === 1 && /\p{L}/u.test(lead[1]) && lead[2].trim() === '' && lead[2] !== '')) {
       const byCode = codes.get(squash(lead[1]));
       if (byCode && byCode.length === 1) {
         return { kind: 'matched', value: byCode[0].value, why: `"${text}" starts with the ${set.label} code ${lead[1]}: written as the template spells that code` };
