@@ -426,3 +426,18 @@ export function listOf(spec: AnnexASpec, key: string): ListSpec {
 export function copyRows(rows: Map<string, ListRow[]>): Map<string, ListRow[]> {
   return new Map([...rows].map(([k, list]) => [k, list.map((r) => ({ ...r, values: { ...r.values } }))]));
 }
+
+/** How many rows a child (or adopter) has across every list. */
+export function rowsOfPerson(rows: Map<string, ListRow[]>, spec: AnnexASpec, id: string): ListRow[] {
+  return spec.lists.flatMap((l) => (rows.get(l.key) ?? []).filter((r) => r.values[l.person] === id));
+}
+
+/**
+ * The first row of `listKey` that `where` accepts, for a test to change. Throws when there is
+ * none, so a test never passes by changing nothing.
+ */
+export function findRow(rows: Map<string, ListRow[]>, listKey: string, where: (row: ListRow) => boolean): ListRow {
+  const row = rows.get(listKey)?.find(where);
+  if (!row) throw new Error(`No row of ${listKey} fits the test: change the clean dataset's seed or size`);
+  return row;
+}

@@ -13,13 +13,17 @@ export function checkRow(context: ValidationContext, plan: ListPlan, row: ListRo
   const v = row.values;
   const { rules } = plan.list;
   const col = (key: string) => plan.columns.get(key)!;
-  const dob = plan.roles.dob === null ? null : v[plan.roles.dob];
+  const given = plan.roles.dob === null ? null : v[plan.roles.dob];
+  // A date of birth the cell checks report (not a date, or after the inspection where it cannot be)
+  // is the one thing wrong: the checks that lean on it would only repeat it for every date in the row.
+  const dob = isIsoDate(given) && given <= (plan.roles.unbornAllowed ? plan.latestExpectedBirth : context.inspectionDate) ? given : null;
 
   for (const [a, b] of rules.order) {
     const first = v[a];
     const then = v[b];
     if (!isIsoDate(first) || !isIsoDate(then) || then >= first) continue;
     if (a === plan.roles.dob) {
+      if (dob === null) continue;
       report(context, plan, row, b, 'before-birth', `${header(col(b))} (${ukDate(then)}) is before the date of birth (${ukDate(first)}): correct whichever date is wrong.`);
     } else {
       report(context, plan, row, b, 'date-order', `${header(col(b))} (${ukDate(then)}) is before ${header(col(a))} (${ukDate(first)}), which cannot be: correct whichever date is wrong.`);
@@ -74,7 +78,7 @@ export function checkRow(context: ValidationContext, plan: ListPlan, row: ListRo
       }
     }
     if (age > OLDEST_PLAUSIBLE_AGE) {
-      report(context, plan, row, ageKey, 'age-implausible', `${header(col(ageKey))} is ${age}, older than anyone on these lists can be (care leavers are at most ${OLDEST_PLAUSIBLE_AGE}): check the date of birth (${shownValue(dob ?? null)}) and the age.`);
+      report(context, plan, row, ageKey, 'age-implausible', `${header(col(ageKey))} is ${age}, older than anyone on these lists can be (care leavers are at most ${OLDEST_PLAUSIBLE_AGE}): check the date of birth (${shownValue(given ?? null)}) and the age.`);
     }
   }
 }
