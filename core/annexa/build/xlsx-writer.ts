@@ -126,6 +126,18 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * date from 1 March 1900 on (before then Excel's serials are off by one for its phantom 29 February 1900).
  */
 export function excelSerial(iso: string): number | null {
+  const known = serials.get(iso);
+  if (known !== undefined) return known;
+  const serial = computeSerial(iso);
+  // Lists repeat the same few thousand dates: remembering them saves a parse per cell.
+  if (serials.size >= 100_000) serials.clear();
+  serials.set(iso, serial);
+  return serial;
+}
+
+const serials = new Map<string, number | null>();
+
+function computeSerial(iso: string): number | null {
   const m = ISO_DATE.exec(iso);
   if (!m) return null;
   const year = Number(m[1]);

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { crc32, createDeflateRaw } from 'node:zlib';
-import type { DeflateRaw } from 'node:zlib';
+import type { DeflateRaw, ZlibOptions } from 'node:zlib';
 
 const LIMIT = 0xffffffff;
 /** Write to the file in pieces of about this size: fewer system calls, bounded memory. */
@@ -86,7 +86,10 @@ export class ZipWriter {
     await this.emit(header);
     await this.emit(nameBytes);
 
-    const deflate: DeflateRaw = createDeflateRaw({ level, chunkSize: 64 * 1024 });
+    // A queue of 1 MiB lets the writer run ahead while zlib compresses on another thread (zlib
+    // passes its options on to the stream, though its types do not say so).
+    const options: ZlibOptions & { highWaterMark: number } = { level, chunkSize: 64 * 1024, highWaterMark: 1 << 20 };
+    const deflate: DeflateRaw = createDeflateRaw(options);
     // The deflater's output is copied to the file as it comes; `drained` ends when the deflater has
     // ended and everything is written, or fails with the first error from either side.
     const drained = (async () => {
