@@ -65,6 +65,11 @@ export interface ListPlan {
   latestExpectedBirth: string;
   /** The earliest day the lists may have been extracted: an age at this date is right too. */
   extractDate: string;
+  /**
+   * The row's own date (the contact, the referral, the start of an episode): some systems give the
+   * age at that date rather than at the inspection, and that age is not wrong either.
+   */
+  rowDate: string | null;
 }
 
 export function header(column: ColumnSpec): string {
@@ -114,6 +119,7 @@ export function planList(context: ValidationContext, list: ListSpec, index: numb
     windowFrom: months === null ? null : addDays(addMonths(inspectionDate, -months), -WINDOW_GRACE_DAYS),
     latestExpectedBirth: addMonths(inspectionDate, PREGNANCY_MONTHS),
     extractDate: addDays(inspectionDate, -AGE_GRACE_DAYS),
+    rowDate: window.kind === 'events' ? window.column : window.kind === 'open-or-closed' ? window.start : null,
   };
 }
 

@@ -72,7 +72,8 @@ export function checkRow(context: ValidationContext, plan: ListPlan, row: ListRo
     if (isIsoDate(dob)) {
       const atInspection = ageAt(dob, context.inspectionDate);
       // The lists may be prepared a little before the inspection: a birthday in between is no error.
-      if (age !== atInspection && age !== ageAt(dob, plan.extractDate)) {
+      const own = plan.rowDate === null ? null : v[plan.rowDate];
+      if (age !== atInspection && age !== ageAt(dob, plan.extractDate) && !(isIsoDate(own) && age === ageAt(dob, own))) {
         const expected = atInspection < 0 ? 'unborn (age -1)' : `${atInspection}`;
         report(context, plan, row, ageKey, 'age-mismatch', `${header(col(ageKey))} is ${age}, but the date of birth (${ukDate(dob)}) makes the ${plan.noun} ${expected} at the inspection date (${ukDate(context.inspectionDate)}): correct the age or the date of birth.`);
       }

@@ -37,7 +37,7 @@ export const ANNEXA_RULES = [
   rule('requires', 'error', 'row', 'A column that needs another filled in when it is (an ICPC outcome with no ICPC date).'),
   rule('blank-when', 'error', 'row', 'A column that must be blank given another column’s value (accommodation for a care leaver not in touch).'),
   rule('before-birth', 'error', 'row', 'An event dated before the child was born (beyond the months of pre-birth work where the list allows unborn children).'),
-  rule('age-mismatch', 'error', 'row', 'An age that does not agree with the date of birth at the inspection date.'),
+  rule('age-mismatch', 'error', 'row', 'An age that does not agree with the date of birth at the inspection date (or at the row’s own date, as some systems give it).'),
   rule('age-implausible', 'warning', 'row', 'An age over 25 (the oldest care leavers): usually a wrong date of birth.'),
   rule('blank-row', 'warning', 'row', 'A row with nothing in it.'),
   rule('outside-window', 'warning', 'list', 'A row outside the list’s period (six or twelve months before the inspection, or open at it).'),

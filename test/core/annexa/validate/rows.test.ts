@@ -113,11 +113,24 @@ describe('age', () => {
       findingsAfter((rows) => {
         const r = findRow(rows, 'list1', (x) => onlyRow(rows, x));
         r.values.dateOfBirth = addDays(addMonths(D, -12 * 10), -days);
+        r.values.dateOfContact = D;
         r.values.age = age;
       });
     expect(birthdayDaysAgo(5, 10)).toEqual([]);
     expect(birthdayDaysAgo(5, 9)).toEqual([]);
     expect(birthdayDaysAgo(30, 9).map((f) => f.rule)).toEqual(['age-mismatch']);
+  });
+
+  it('accepts the age at the row’s own date (the contact), as some systems give it', () => {
+    const contactAfterBirthday = (age: (atContact: number) => number) =>
+      findingsAfter((rows) => {
+        const r = findRow(rows, 'list1', (x) => onlyRow(rows, x) && x.values.age !== -1);
+        r.values.dateOfBirth = addMonths(D, -12 * 10 - 2);
+        r.values.dateOfContact = addMonths(D, -4);
+        r.values.age = age(9);
+      });
+    expect(contactAfterBirthday((atContact) => atContact)).toEqual([]);
+    expect(contactAfterBirthday((atContact) => atContact - 1).map((f) => f.rule)).toEqual(['age-mismatch']);
   });
 
   it('age-implausible: someone older than any child or care leaver is a warning', () => {
