@@ -32,10 +32,15 @@ function openError(code: number): ExtractError {
   }
 }
 
+/**
+ * PDFium gave up inside a call. Out of memory is a size problem; anything else is the reader
+ * crashing on this file (most likely damage it does not survive), which would happen again on
+ * every try, so it is reported at once rather than by killing the worker.
+ */
 function stoppedError(err: PdfiumStopped): ExtractError {
   return err.outOfMemory
     ? new ExtractError('too-large', `the PDF needs more memory than the reader is allowed (${err.message})`)
-    : new ExtractError('corrupt', `the PDF reader stopped on damaged content (${err.message})`);
+    : new ExtractError('crashed', `the PDF reader stopped on this file (${err.message})`);
 }
 
 /**

@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfExtractor } from '../../../core/extract/pdf.ts';
 import { PdfiumStopped, withPdfium } from '../../../core/extract/pdfium.ts';
+import { ExtractionPool } from '../../../core/extract/pool.ts';
 import type { Pdfium } from '../../../core/extract/pdfium.ts';
 import { DEFAULT_LIMITS } from '../../../core/extract/types.ts';
 import { buildPdf } from '../../fixtures/extract/build-pdf.ts';
+import { assemblePdf, HELVETICA, page, stream, textContent } from '../../fixtures/pdf/raw-pdf.ts';
 
 const MB = 1024 * 1024;
 
@@ -40,6 +45,25 @@ describe('withPdfium', () => {
     const err = await withPdfium((pdfium) => pdfium.allocate(1536 * MB)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PdfiumStopped);
     expect((err as PdfiumStopped).outOfMemory).toBe(true);
+  });
+
+  it('holds PDFium to the worker’s memory limit: a PDF that needs more is reported too large', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pdfium-cap-'));
+    const pool = new ExtractionPool({ size: 1, memoryMb: 48 });
+    try {
+      // 56 MB of stream data that no page uses: PDFium needs the whole file in its memory to open it.
+      const file = join(dir, 'big.pdf');
+      writeFileSync(file, assemblePdf([
+        '<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        page(2, 4, 5), textContent('Big'), HELVETICA, stream('x'.repeat(56 * MB)),
+      ]));
+      const { outcome } = await pool.extract(file);
+      expect(outcome).toMatchObject({ status: 'failed', reason: 'too-large' });
+      expect(outcome.status === 'failed' && outcome.detail).toMatch(/needs more memory than the reader is allowed/);
+    } finally {
+      await pool.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives back the memory a large document needed by starting the next one afresh', async () => {
