@@ -2,10 +2,13 @@
  * `npm run bench:pdf -- [folder] [--workers N] [--repeat N]`: PDF text extraction by our worker pool
  * (PDFium) against poppler's `pdftotext` (apt-get install poppler-utils), on the same files.
  *
- * - pdftotext runs one process after another, over the PDFs it can read; only those are compared.
- * - The real ExtractionPool then reads the same files with 1 worker, and with N workers (default:
- *   the pool's own default, at least 2). Each pool run starts cold: worker start-up and loading
- *   PDFium are part of the time, as they are in a scan.
+ * - Only the PDFs poppler can open (pdfinfo) are compared.
+ * - The real ExtractionPool reads them with 1 worker, then with N workers (default: the pool's own
+ *   default, at least 2). Each pool run starts cold: worker start-up and loading PDFium are part of
+ *   the time, as they are in a scan. Results are counted as they arrive and not kept, as the indexer
+ *   does, so the process holds no more than a scan would.
+ * - pdftotext then runs one process after another over the same files (after the pool, so the
+ *   text it prints, held by this process, does not count in the pool's memory).
  * - Characters are counted without whitespace, since each tool lays out spaces and lines its own way.
  * - Peak RSS is the whole process (worker threads share it), sampled every 50 ms during each run.
  * - `--repeat N` reads the files N times over with the N-worker pool, to show whether memory
@@ -54,23 +57,28 @@ interface Run {
   seconds: number;
   failed: number;
   peakRss?: number;
-  /** Files pdftotext read that this run could not, with why. */
+  /** Files this run could not read, with why. */
   notes?: string[];
 }
 
-/** pdftotext, one process at a time, over the files it can read (pdfinfo gives their pages). */
-function runPdftotext(files: string[]): { run: Run; readable: string[] } {
-  const readable: string[] = [];
-  const run: Run = { label: 'pdftotext -enc UTF-8, one process at a time', pages: 0, chars: 0, seconds: 0, failed: 0 };
+/** The PDFs poppler can open, with their page counts. */
+function openable(files: string[]): { readable: string[]; pages: Map<string, number> } {
+  const pages = new Map<string, number>();
   for (const file of files) {
-    let pages: number;
     try {
       const info = execFileSync('pdfinfo', [file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-      pages = Number(/Pages:\s+(\d+)/u.exec(info)?.[1] ?? 0);
+      pages.set(file, Number(/Pages:\s+(\d+)/u.exec(info)?.[1] ?? 0));
     } catch {
-      run.failed++; // damaged or encrypted: not part of the comparison
-      continue;
+      // damaged or encrypted: not part of the comparison
     }
+  }
+  return { readable: [...pages.keys()], pages };
+}
+
+/** pdftotext, one process at a time; pages as pdfinfo counts them. */
+function runPdftotext(files: string[], pages: Map<string, number>): Run {
+  const run: Run = { label: 'pdftotext -enc UTF-8, one process at a time', pages: 0, chars: 0, seconds: 0, failed: 0, notes: [] };
+  for (const file of files) {
     const started = performance.now();
     let text: string;
     try {
@@ -80,16 +88,16 @@ function runPdftotext(files: string[]): { run: Run; readable: string[] } {
         timeout: 60_000,
         maxBuffer: 1 << 30,
       });
-    } catch {
+    } catch (err) {
       run.failed++;
+      run.notes?.push(`pdftotext could not read ${file.slice(folder.length + 1)} (${(err as Error).message.split('\n')[0]})`);
       continue;
     }
     run.seconds += (performance.now() - started) / 1000;
-    run.pages += pages;
+    run.pages += pages.get(file) ?? 0;
     run.chars += visibleChars(text);
-    readable.push(file);
   }
-  return { run, readable };
+  return run;
 }
 
 /** The whole process's resident memory, sampled while `work` runs. */
@@ -104,19 +112,16 @@ async function sampleRss<T>(work: () => Promise<T>): Promise<{ result: T; peak: 
   }
 }
 
-function tally(label: string, files: string[], results: ExtractJobResult[], seconds: number, peakRss: number): Run {
-  const run: Run = { label, pages: 0, chars: 0, seconds, failed: 0, peakRss, notes: [] };
-  for (const [i, { outcome }] of results.entries()) {
-    if (outcome.status !== 'indexed') {
-      run.failed++;
-      const why = outcome.status === 'failed' ? `${outcome.reason}: ${outcome.detail}` : outcome.detail;
-      run.notes?.push(`${files[i].slice(folder.length + 1)} (${why})`);
-      continue;
-    }
-    run.pages += outcome.extracted.pages.length;
-    run.chars += outcome.extracted.pages.reduce((n, page) => n + visibleChars(page.text), 0);
+/** Count one pool result into `run`, keeping nothing of its text. */
+function count(run: Run, file: string, { outcome }: ExtractJobResult): void {
+  if (outcome.status !== 'indexed') {
+    run.failed++;
+    const why = outcome.status === 'failed' ? `${outcome.reason}: ${outcome.detail}` : outcome.detail;
+    run.notes?.push(`the pool could not read ${file.slice(folder.length + 1)} (${why})`);
+    return;
   }
-  return run;
+  run.pages += outcome.extracted.pages.length;
+  run.chars += outcome.extracted.pages.reduce((n, page) => n + visibleChars(page.text), 0);
 }
 
 /** A fresh pool of `size` workers reads every file `passes` times; one Run per pass. */
@@ -125,11 +130,13 @@ async function runPool(size: number, files: string[], passes = 1): Promise<Run[]
   const runs: Run[] = [];
   try {
     for (let pass = 1; pass <= passes; pass++) {
-      const started = performance.now();
-      const { result, peak } = await sampleRss(() => Promise.all(files.map((file) => pool.extract(file))));
-      const seconds = (performance.now() - started) / 1000;
       const label = `worker pool (PDFium), ${size} worker${size > 1 ? 's' : ''}${passes > 1 ? `, pass ${pass}` : ''}`;
-      runs.push(tally(label, files, result, seconds, peak));
+      const run: Run = { label, pages: 0, chars: 0, seconds: 0, failed: 0, notes: [] };
+      const started = performance.now();
+      const { peak } = await sampleRss(() => Promise.all(files.map((file) => pool.extract(file).then((result) => count(run, file, result)))));
+      run.seconds = (performance.now() - started) / 1000;
+      run.peakRss = peak;
+      runs.push(run);
     }
   } finally {
     await pool.close();
@@ -156,14 +163,16 @@ function table(runs: Run[], reference: Run): string {
 const all = listPdfs(folder);
 console.log(`Machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.versions.node}`);
 console.log(`Load average at start: ${load()}`);
-const { run: poppler, readable } = runPdftotext(all);
+const { readable, pages } = openable(all);
 const bytes = readable.reduce((n, f) => n + statSync(f).size, 0);
 console.log(`Folder: ${folder}`);
-console.log(`PDFs: ${all.length}; compared: ${readable.length} that pdftotext reads (${mb(bytes)} MB), ${poppler.failed} left out`);
+console.log(`PDFs: ${all.length}; compared: ${readable.length} that poppler opens (${mb(bytes)} MB), ${all.length - readable.length} left out`);
 console.log(`Process RSS before the pool runs: ${mb(process.memoryUsage.rss())} MB\n`);
 
-const runs = [poppler, ...(await runPool(1, readable)), ...(await runPool(workers, readable, repeat))];
+const poolRuns = [...(await runPool(1, readable)), ...(await runPool(workers, readable, repeat))];
+const poppler = runPdftotext(readable, pages);
+const runs = [poppler, ...poolRuns];
 console.log(table(runs, poppler));
 const notes = new Set(runs.flatMap((run) => run.notes ?? []));
-if (notes.size) console.log(`\nRead by pdftotext, not by the pool: ${[...notes].join('; ')}`);
+if (notes.size) console.log(`\n${[...notes].join('\n')}`);
 console.log(`\nLoad average at end: ${load()}`);
