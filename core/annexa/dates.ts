@@ -210,6 +210,11 @@ export function readDate(raw: RawCell, options: DateReadingOptions): DateReading
   }
   if (typeof raw === 'boolean' || raw === null) return { ok: false, reason: `${String(raw)} is not a date` };
   const text = raw.trim();
+  // The two forms nearly every cell is in, read without a regular expression.
+  if (text.length === 10) {
+    const iso = text.charCodeAt(2) === 47 && text.charCodeAt(5) === 47 ? `${text.slice(6)}-${text.slice(3, 5)}-${text.slice(0, 2)}` : text;
+    if (isIsoDate(iso) && number4(iso, 0) >= EARLIEST_YEAR && number4(iso, 0) <= LATEST_YEAR) return { ok: true, iso, assumed: null };
+  }
   const assumed: string[] = [];
   let m = DAY_FIRST.exec(text);
   if (m) {

@@ -30,10 +30,14 @@ const TOKENS = [
 ];
 
 const BLANK = new Set(TOKENS);
+/** The characters a token can start with: most cells are ruled out by their first one, at no cost. */
+const FIRST = new Set(TOKENS.map((t) => t.charCodeAt(0) | 0x20));
+const LONGEST = Math.max(...TOKENS.map((t) => t.length)) + 4;
 
 /** True when `text` (already trimmed) is a token meaning "no value". */
 export function isBlankToken(text: string): boolean {
-  return text.length <= 28 && BLANK.has(text.toLowerCase().replace(/\s+/gu, ' '));
+  if (text.length === 0 || text.length > LONGEST || !FIRST.has(text.charCodeAt(0) | 0x20)) return false;
+  return BLANK.has(text.toLowerCase().replace(/\s+/gu, ' '));
 }
 
 /** Why a token was read as blank, for the list of changes. */

@@ -115,3 +115,10 @@ describe('shown', () => {
     expect(shown(' x ')).toBe('x');
   });
 });
+
+describe('blank tokens of every first character', () => {
+  it('knows dashes of every length, and words in any case', () => {
+    for (const t of ['—', '–', '--', '<NULL>', '(Blank)', 'DATA NOT CAPTURED', '#n/a']) expect(isBlankToken(t), t).toBe(true);
+    expect(isBlankToken('')).toBe(false);
+  });
+});

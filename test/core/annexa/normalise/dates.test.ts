@@ -98,3 +98,13 @@ describe('date arithmetic', () => {
     for (const d of ['1900-01-01', '1900-02-28', '1900-03-01', '2024-03-01']) expect(excelSerialToIso(isoToExcelSerial(d))).toBe(d);
   });
 });
+
+describe('readDate’s quick path for the common forms', () => {
+  it('checks what the slower path checks', () => {
+    expect(readDate('0202-01-01', { latestYear: 2025 })).toMatchObject({ ok: false });
+    expect(readDate('01/01/0202', { latestYear: 2025 })).toMatchObject({ ok: false });
+    expect(readDate('31/02/2024', { latestYear: 2025 })).toEqual({ ok: false, reason: 'February 2024 has 29 days' });
+    expect(readDate('2024-02-30', { latestYear: 2025 })).toEqual({ ok: false, reason: 'February 2024 has 29 days' });
+    expect(readDate('29/02/2024', { latestYear: 2025 })).toEqual({ ok: true, iso: '2024-02-29', assumed: null });
+  });
+});
