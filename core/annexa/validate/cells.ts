@@ -23,10 +23,13 @@ export function checkCells(context: ValidationContext, plan: ListPlan, row: List
     }
   }
 
+  // A wrong date of birth is reported once: the age worked out from it is not reported again.
+  let dobReported = false;
   for (const c of plan.dates) {
     const value = v[c.key];
     if (value === null || value === undefined) continue;
     if (!isIsoDate(value)) {
+      if (c.key === plan.roles.dob) dobReported = true;
       const reading = readDate(value, { latestYear: context.latestYear });
       const why = reading.ok ? 'it was not read as a date' : reading.reason;
       report(context, plan, row, c.key, 'date-invalid', `${header(c)}: ${shownValue(value)} is not a real date (${why}). Correct it from the case record, written dd/mm/yyyy.`);
@@ -34,6 +37,7 @@ export function checkCells(context: ValidationContext, plan: ListPlan, row: List
     }
     if (value <= inspectionDate) continue;
     if (c.key === plan.roles.dob) {
+      dobReported = !plan.roles.unbornAllowed || value > plan.latestExpectedBirth;
       if (!plan.roles.unbornAllowed) {
         report(context, plan, row, c.key, 'date-future', `${header(c)} ${ukDate(value)} is after the inspection date (${ukDate(inspectionDate)}), but everyone on this list is already born: correct the date of birth.`);
       } else if (value > plan.latestExpectedBirth) {
@@ -49,7 +53,7 @@ export function checkCells(context: ValidationContext, plan: ListPlan, row: List
     if (value === null || value === undefined) continue;
     if (typeof value !== 'number' || !Number.isInteger(value)) {
       report(context, plan, row, c.key, 'integer-invalid', `${header(c)}: ${shownValue(value)} is not a whole number. Write it as a whole number${c.key === plan.roles.age ? ' of years (-1 for an unborn child)' : ' (0 if none)'}.`);
-    } else if (c.min !== undefined && value < c.min) {
+    } else if (c.min !== undefined && value < c.min && !(c.key === plan.roles.age && dobReported)) {
       const why = c.key === plan.roles.age ? (c.min < 0 ? ' (-1 is for an unborn child)' : ' on this list') : c.min === 0 ? ': a count cannot be negative' : '';
       report(context, plan, row, c.key, 'integer-below-min', `${header(c)} is ${value}, but it cannot be less than ${c.min}${why}. Correct it from the case record.`);
     }
