@@ -53,7 +53,7 @@ export function shown(raw: RawCell): string {
 const same = (value: Value): CellResult => ({ value, why: null });
 const blank = (text: string): CellResult => ({ value: null, why: blankWhy(text) });
 
-/** Text, or the text a non-text cell shows; undefined for a cell holding no text at all. */
+/** Text trimmed, or the text a non-text cell shows (a number, TRUE, a date as dd/mm/yyyy). */
 function textOf(raw: Exclude<RawCell, null>): string {
   return typeof raw === 'string' ? raw.trim() : shown(raw);
 }
