@@ -14,8 +14,12 @@ import { RATIO_THRESHOLD_BYTES } from '../../extract/zip.ts';
 import type { ZipEntryInfo } from '../../extract/zip-stream.ts';
 
 const LOCAL = 0x04034b50;
-/** Compressed bytes fed per step: with XML's usual 10-20:1 ratio, about a megabyte of rows. */
+/**
+ * Compressed bytes fed per step: with XML's usual 10-20:1 ratio, about a megabyte of rows. The
+ * first steps are smaller, so finding a sheet's header (its first rows) inflates little of it.
+ */
 const SLICE = 64 * 1024;
+const FIRST_SLICE = 2 * 1024;
 
 function corrupt(message: string): ExtractError {
   return new ExtractError('corrupt', `not a readable zip archive: ${message}`);
@@ -38,7 +42,7 @@ export function* inflateEntry(bytes: Uint8Array, entry: ZipEntryInfo, limits: Ex
   const data = bytes.subarray(start, end);
 
   if (entry.method === 0) {
-    for (let i = 0; i < data.length; i += SLICE) yield data.subarray(i, Math.min(data.length, i + SLICE));
+    for (let i = 0, step = FIRST_SLICE; i < data.length; i += step, step = Math.min(SLICE, step * 2)) yield data.subarray(i, Math.min(data.length, i + step));
     return;
   }
   if (entry.method !== 8) throw corrupt(`${entry.name} uses compression method ${entry.method}`);
@@ -49,9 +53,9 @@ export function* inflateEntry(bytes: Uint8Array, entry: ZipEntryInfo, limits: Ex
     if (produced > entry.size) throw new ExtractError('too-large', `zip bomb: ${entry.name} inflates past its declared ${entry.size} bytes`);
     out.push(chunk);
   });
-  for (let i = 0; i < data.length || i === 0; i += SLICE) {
+  for (let i = 0, step = FIRST_SLICE; i < data.length || i === 0; i += step, step = Math.min(SLICE, step * 2)) {
     try {
-      inflate.push(data.subarray(i, Math.min(data.length, i + SLICE)), i + SLICE >= data.length);
+      inflate.push(data.subarray(i, Math.min(data.length, i + step)), i + step >= data.length);
     } catch (err) {
       // fflate's own errors carry a numeric code; ours (the size check) go on as they are.
       if (err instanceof Error && typeof (err as { code?: unknown }).code === 'number') throw corrupt(`${entry.name}: ${err.message}`);

@@ -96,6 +96,19 @@ describe('recognising lists by their headers', () => {
     expect(recogniseHeaders(headersOf(SPEC_2024, 'list8'), SPEC_2024)).toMatchObject({ status: 'recognised', list: 'list8' });
   });
 
+  it('does not take a table lacking its own list’s decisive column for another list that shares one header', () => {
+    // An adoption extract without any decision date, whose care start is headed as List 8 heads it:
+    // List 8 has its two decisive columns, but List 10 has far more of the table's columns.
+    const headers = headersOf(SPEC_2024, 'list10')
+      .filter((h) => !/Decision|Adoption Order/.test(h))
+      .map((h) => (h === 'Date the Child Entered Care' ? 'Date Started to be Looked After' : h));
+    expect(recogniseHeaders(headers, SPEC_2024)).toMatchObject({
+      status: 'not-recognised',
+      list: 'list10',
+      reason: 'It looks like List 10 (Adoption) but has no ‘Date of Decision that Child Should be Placed for Adoption’ column.',
+    });
+  });
+
   it('says why a table is not recognised', () => {
     const noStart = headersOf(SPEC_2024, 'list8').filter((h) => h !== 'Date Started to be Looked After');
     expect(recogniseHeaders(noStart, SPEC_2024)).toMatchObject({

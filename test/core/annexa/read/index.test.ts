@@ -73,6 +73,21 @@ describe('readSources', () => {
     expect(files.filter((f) => f.error).every((f) => f.tables.length === 0)).toBe(true);
   });
 
+  it('stops a worksheet that inflates past the size the zip declares for it (a zip bomb)', async () => {
+    let data = row(1, c('A1', 'Child Unique ID'), c('B1', 'Gender'));
+    for (let n = 2; n < 200; n++) data += row(n, c(`A${n}`, n), c(`B${n}`, 'a) Male'));
+    const bytes = buildXlsx({ sheets: [{ name: 'List_1', data }] });
+    // Declare the sheet 300 bytes long in the central directory: enough for its first rows only.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const name = new TextEncoder().encode('xl/worksheets/sheet1.xml');
+    for (let at = 0; at < bytes.length - 46; at++) {
+      if (view.getUint32(at, true) !== 0x02014b50 || view.getUint16(at + 28, true) !== name.length) continue;
+      if (name.every((b, i) => bytes[at + 46 + i] === b)) view.setUint32(at + 24, 300, true);
+    }
+    const [file] = await readSources([{ name: 'bomb.xlsx', bytes }]);
+    expect(file.error).toMatch(/^bomb\.xlsx: List_1 could not be read: it is too large to read safely \(zip bomb: .* inflates past its declared 300 bytes\)/);
+  });
+
   it('reads bytes handed over with a name (a browser upload)', async () => {
     const [file] = await readSources([{ name: 'contacts.csv', bytes: new TextEncoder().encode(CONTACTS) }]);
     expect(file).toMatchObject({ file: 'contacts.csv', name: 'contacts.csv', format: 'csv', error: null });

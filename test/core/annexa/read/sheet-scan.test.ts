@@ -93,7 +93,7 @@ describe('the worksheet scanner', () => {
     const xml = sheet(
       '<!-- a comment with <row> in it --><?pi ignored?>' +
         `<x:row r='2' spans="1:3" ht=">"><x:c r="B2" t='inlineStr'><x:is><x:r><x:t>Tom &amp; Jerry &#8217;s &#x41;</x:t></x:r><x:rPh><x:t>ignored</x:t></x:rPh></x:is></x:c>` +
-        '<c r="C2" s="3"><f>SUM(A1:A2)&gt;0</f><v><![CDATA[12<3]]></v></c><c r="D2"/><c r="E2" t="s"><v>4</v></c></x:row>' +
+        '<c r="C2" s="3"><f>SUM(A1:A2)&gt;0</f><v><![CDATA[12<3]]></v></c><c r="D2"/><c r="E2" t="s"><v>4</v></c><c r="F2" t="str"><v>Tom &amp; Jerry\r\n</v></c></x:row>' +
         '<row r="3"/><rowBreaks count="1"/>',
     );
     const events = scan(xml);
@@ -103,6 +103,7 @@ describe('the worksheet scanner', () => {
       ['cell', 2, 'n', 3, '12<3'],
       ['cell', 3, 'n', 0, ''],
       ['cell', 4, 's', 0, '4'],
+      ['cell', 5, 'str', 0, 'Tom & Jerry\n'],
       ['end'],
       ['row', 3],
       ['end'],
