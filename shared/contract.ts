@@ -17,7 +17,7 @@ import { EVIDENCE_LIMITS, type EvidenceFieldName } from './evidence.ts';
  * Why a file could not be indexed, in words the failures list explains to a user:
  * corrupt (not a valid file of its kind), encrypted (needs a password), too-large (over the limit,
  * a zip bomb, or the reader ran out of memory), timed-out, unreadable (the operating system refused:
- * locked, permissions, vanished), empty (0 bytes), crashed (the reader stopped unexpectedly, twice),
+ * locked, permissions, vanished), empty (0 bytes), crashed (the reader stopped unexpectedly and could not go on),
  * internal-error (Evidence Store itself failed while storing it).
  */
 export const FailureReason = z.enum(['corrupt', 'encrypted', 'too-large', 'timed-out', 'unreadable', 'empty', 'crashed', 'internal-error']);

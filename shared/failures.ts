@@ -23,7 +23,7 @@ export const FAILURE_TEXT: Readonly<Record<AttentionReason, { label: string; mes
   empty: { label: 'Empty', message: 'The file is empty (0 bytes).' },
   crashed: {
     label: 'The reader stopped',
-    message: 'The reader stopped unexpectedly on this file, twice. It may be damaged in a way Evidence Store cannot read; open it in its own application to check it. “Retry failed” reads it again.',
+    message: 'The reader stopped unexpectedly on this file (and again when tried once more). It may be damaged in a way Evidence Store cannot read; open it in its own application to check it. “Retry failed” reads it again.',
   },
   'internal-error': {
     label: 'Could not be stored',

@@ -18,9 +18,9 @@ beforeAll(() => {
   dir = tempDir();
   hello = join(dir, 'hello.txt');
   writeFileSync(hello, 'Hello from the evidence folder');
-  // Thousands of pages keep pdf.js busy for seconds: a real slow input, no test-only job kind.
+  // Tens of thousands of pages keep the reader busy for seconds: a real slow input, no test-only job kind.
   slowPdf = join(dir, 'slow.pdf');
-  writeFileSync(slowPdf, buildPdf({ pages: Array.from({ length: 4000 }, (_, i) => `Page ${i + 1} of a long report`) }));
+  writeFileSync(slowPdf, buildPdf({ pages: Array.from({ length: 40_000 }, (_, i) => `Page ${i + 1} of a long report`) }));
 });
 
 
