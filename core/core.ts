@@ -13,11 +13,17 @@ import { createPoolService } from './scan/pool-service.ts';
 import type { ExtractionService } from './scan/extraction-service.ts';
 import { createHandlers, type Host, type Handlers } from './api/handlers.ts';
 import { createDispatch, type Dispatch } from './api/dispatch.ts';
+import { EventEmitter } from 'node:events';
+import { AnnexaService } from './annexa/service.ts';
+import { annexaPathFor } from './annexa/store.ts';
+import type { AnnexaProgress } from '../shared/annexa/api.ts';
 
 export interface CoreOptions {
   databasePath: string;
   /** Extraction worker threads; overrides the saved setting (the CLI's --workers). */
   workers?: number;
+  /** Annex A's child-level data file; by default `annex-a.db` beside the index (in memory for an index in memory). */
+  annexaPath?: string;
   /** Per-file extraction time limit, ms; overrides the saved setting. */
   timeoutMs?: number;
 }
@@ -58,6 +64,11 @@ export function openCore(options: CoreOptions): Core {
     throw error;
   }
   const frameworks = new FrameworkRegistry(db);
+  // Annex A's child-level data: its own file beside the index, opened only when Annex A is used.
+  const annexaEvents = new EventEmitter<{ progress: [AnnexaProgress] }>();
+  let annexaService: AnnexaService | null = null;
+  const annexa = () =>
+    (annexaService ??= new AnnexaService({ path: options.annexaPath ?? annexaPathFor(options.databasePath), onProgress: (p) => annexaEvents.emit('progress', p) }));
   let background: BackgroundSync | null = null;
   const core: Core = {
     db,
@@ -67,7 +78,7 @@ export function openCore(options: CoreOptions): Core {
       return indexer.extractionService;
     },
     api(host) {
-      const handlers = createHandlers(db, indexer, host, { get: core.settings, set: core.updateSettings }, frameworks);
+      const handlers = createHandlers(db, indexer, host, { get: core.settings, set: core.updateSettings }, frameworks, annexa);
       return { handlers, dispatch: createDispatch(handlers) };
     },
     settings: () => readSettings(db),
@@ -93,11 +104,14 @@ export function openCore(options: CoreOptions): Core {
         background?.refresh();
         listener('roots.changed', {});
       };
+      const onAnnexa = (p: AnnexaProgress) => listener('annexa.progress', p);
       indexer.on('progress', onProgress);
       indexer.on('rootsChanged', onRoots);
+      annexaEvents.on('progress', onAnnexa);
       return () => {
         indexer.off('progress', onProgress);
         indexer.off('rootsChanged', onRoots);
+        annexaEvents.off('progress', onAnnexa);
       };
     },
     async close() {
@@ -105,6 +119,7 @@ export function openCore(options: CoreOptions): Core {
       indexer.cancel();
       await indexer.idle();
       await indexer.extractionService.close();
+      annexaService?.close();
       db.close();
     },
   };

@@ -45,9 +45,21 @@ export const METHOD_NAMES = [
   'frameworks.get',
   'frameworks.save',
   'frameworks.delete',
+  'annexa.specs',
+  'annexa.stage',
+  'annexa.import',
+  'annexa.status',
+  'annexa.findings',
+  'annexa.changes',
+  'annexa.row',
+  'annexa.summary',
+  'annexa.workbook',
+  'annexa.clear',
+  'annexa.mappings',
+  'annexa.saveMapping',
 ] as const;
 
-export const EVENT_NAMES = ['scan.progress', 'roots.changed'] as const;
+export const EVENT_NAMES = ['scan.progress', 'roots.changed', 'annexa.progress'] as const;
 
 export const IPC_CHANNEL_PREFIX = 'evidence:';
 export const IPC_EVENT_CHANNEL = 'evidence:event';

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { METHOD_NAMES, EVENT_NAMES } from './channels.ts';
 import { SETTING_LIMITS, type NumericSetting } from './settings.ts';
 import { EVIDENCE_LIMITS, type EvidenceFieldName } from './evidence.ts';
+import { annexaMethods, AnnexaProgress } from './annexa/api.ts';
 
 // ---------- shared shapes ----------
 
@@ -17,7 +18,7 @@ import { EVIDENCE_LIMITS, type EvidenceFieldName } from './evidence.ts';
  * Why a file could not be indexed, in words the failures list explains to a user:
  * corrupt (not a valid file of its kind), encrypted (needs a password), too-large (over the limit,
  * a zip bomb, or the reader ran out of memory), timed-out, unreadable (the operating system refused:
- * locked, permissions, vanished), empty (0 bytes), crashed (the reader stopped unexpectedly and could not go on),
+ * locked, permissions, vanished), empty (0 bytes), crashed (the reader stopped unexpectedly, twice),
  * internal-error (Evidence Store itself failed while storing it).
  */
 export const FailureReason = z.enum(['corrupt', 'encrypted', 'too-large', 'timed-out', 'unreadable', 'empty', 'crashed', 'internal-error']);
@@ -508,6 +509,7 @@ export const methods = {
   /** The self-evaluation as a .docx (binary). */
   'selfEvaluation.export': { input: z.object({ frameworkId: z.string() }).strict(), output: z.instanceof(Uint8Array) },
   'settings.set': { input: Settings.partial().strict(), output: Settings },
+  ...annexaMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -516,7 +518,14 @@ export type Input<M extends MethodName> = z.input<Methods[M]['input']>;
 export type Output<M extends MethodName> = z.infer<Methods[M]['output']>;
 
 /** Methods whose result is raw bytes rather than JSON. */
-export const binaryMethods: ReadonlySet<MethodName> = new Set<MethodName>(['documents.file', 'selfEvaluation.export']);
+export const binaryMethods: ReadonlySet<MethodName> = new Set<MethodName>(['documents.file', 'selfEvaluation.export', 'annexa.workbook']);
+
+/**
+ * Methods whose argument may be large (a browser upload of an extract); every other request body is
+ * kept small, so a runaway page cannot make the app buffer megabytes.
+ */
+export const LARGE_INPUT_BYTES = 200 * 1024 * 1024;
+export const largeInputMethods: ReadonlySet<MethodName> = new Set<MethodName>(['annexa.stage']);
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(methods, name);
@@ -527,6 +536,7 @@ export function isMethodName(name: unknown): name is MethodName {
 export const events = {
   'scan.progress': ScanProgress,
   'roots.changed': z.object({}),
+  'annexa.progress': AnnexaProgress,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

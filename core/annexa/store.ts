@@ -26,7 +26,9 @@ const SCHEMA = `
     inspection_date  TEXT NOT NULL,
     imported_at      TEXT NOT NULL,
     -- what the import found, for the screen: sources, recognition, mapping, problems (JSON)
-    report           TEXT NOT NULL
+    report           TEXT NOT NULL,
+    -- the ChAT-style summaries of the lists (JSON), worked out once, at import
+    summaries        TEXT NOT NULL
   );
   CREATE TABLE IF NOT EXISTS rows (
     id      INTEGER PRIMARY KEY,
@@ -71,6 +73,7 @@ export interface ImportMeta {
   inspectionDate: string;
   importedAt: string;
   report: unknown;
+  summaries: unknown;
 }
 
 /** What a new import writes: everything replaced in one transaction, so a reader never sees half of two imports. */
@@ -100,8 +103,8 @@ export function beginImport(db: AnnexaDb): ImportWriter {
       for (const f of batch) insertFinding.run(f.list, f.source, f.row, f.column, f.rule, f.severity, f.message);
     },
     finish(meta) {
-      db.prepare('INSERT INTO import (id, spec_id, inspection_date, imported_at, report) VALUES (1, ?, ?, ?, ?)').run(
-        meta.specId, meta.inspectionDate, meta.importedAt, JSON.stringify(meta.report),
+      db.prepare('INSERT INTO import (id, spec_id, inspection_date, imported_at, report, summaries) VALUES (1, ?, ?, ?, ?, ?)').run(
+        meta.specId, meta.inspectionDate, meta.importedAt, JSON.stringify(meta.report), JSON.stringify(meta.summaries),
       );
       db.exec('COMMIT');
       open = false;
@@ -114,10 +117,12 @@ export function beginImport(db: AnnexaDb): ImportWriter {
 }
 
 export function importMeta(db: AnnexaDb): ImportMeta | null {
-  const r = db.prepare('SELECT spec_id, inspection_date, imported_at, report FROM import WHERE id = 1').get() as
-    | { spec_id: string; inspection_date: string; imported_at: string; report: string }
+  const r = db.prepare('SELECT spec_id, inspection_date, imported_at, report, summaries FROM import WHERE id = 1').get() as
+    | { spec_id: string; inspection_date: string; imported_at: string; report: string; summaries: string }
     | undefined;
-  return r ? { specId: r.spec_id, inspectionDate: r.inspection_date, importedAt: r.imported_at, report: JSON.parse(r.report) } : null;
+  return r
+    ? { specId: r.spec_id, inspectionDate: r.inspection_date, importedAt: r.imported_at, report: JSON.parse(r.report), summaries: JSON.parse(r.summaries) }
+    : null;
 }
 
 /** Every row of every list, in import order, for validation, summaries and the workbook. */
@@ -129,6 +134,21 @@ export function rowsByList(db: AnnexaDb): Map<string, ListRow[]> {
     list.push({ list: r.list, source: r.source, row: r.row, values: JSON.parse(r.vals) as Record<string, Value> });
   }
   return out;
+}
+
+/** One list's rows in import order, read from the store as they are used (the workbook reads each list twice). */
+export function* iterateRows(db: AnnexaDb, list: string): Generator<ListRow> {
+  const statement = db.prepare('SELECT list, source, row, vals FROM rows WHERE list = ? ORDER BY id');
+  for (const r of statement.iterate(list) as Iterable<{ list: string; source: string; row: number; vals: string }>) {
+    yield { list: r.list, source: r.source, row: r.row, values: JSON.parse(r.vals) as Record<string, Value> };
+  }
+}
+
+/** Every finding, in the order validation gave them. */
+export function allFindings(db: AnnexaDb): Finding[] {
+  return (db.prepare('SELECT list, source, row, col, rule, severity, message FROM findings ORDER BY id').all() as {
+    list: string; source: string | null; row: number | null; col: string | null; rule: string; severity: Severity; message: string;
+  }[]).map((r) => ({ list: r.list, source: r.source, row: r.row, column: r.col, rule: r.rule, severity: r.severity, message: r.message }));
 }
 
 /** One source row (a finding's "see the row"). */

@@ -19,6 +19,8 @@ import { parseQuery, highlightTerms } from '../search/query.ts';
 import { highlightText } from '../search/highlight.ts';
 import type { Indexer } from '../scan/indexer.ts';
 import { ApiFailure } from './errors.ts';
+import { createAnnexaHandlers } from './annexa-handlers.ts';
+import type { AnnexaService } from '../annexa/service.ts';
 import { FrameworkError, type FrameworkRegistry } from '../evidence/frameworks.ts';
 import { addTag, confirmContent, evidenceById, evidenceForDocument, listEvidence, removeTag, saveEvidence } from '../evidence/evidence.ts';
 import { listHistory } from '../evidence/history.ts';
@@ -48,7 +50,7 @@ export interface SettingsAccess {
   set(changes: Partial<Settings>): Promise<Settings>;
 }
 
-export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: SettingsAccess, frameworks: FrameworkRegistry): Handlers {
+export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: SettingsAccess, frameworks: FrameworkRegistry, annexa: () => AnnexaService): Handlers {
   const user = currentUser();
   // The index's own folder is never a library folder (it would index itself).
   const dataDir = db.memory ? null : dirname(resolve(db.name));
@@ -89,6 +91,8 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
   };
 
   return {
+    ...createAnnexaHandlers(db, annexa),
+
     'app.info': async () => ({
       version: host.version,
       mode: host.mode,

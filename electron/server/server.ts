@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { binaryMethods, isMethodName, type EventName, type Result } from '../../shared/contract.ts';
+import { binaryMethods, largeInputMethods, LARGE_INPUT_BYTES, isMethodName, type EventName, type Result } from '../../shared/contract.ts';
 import { HTTP_API_PREFIX, HTTP_REQUEST_HEADER } from '../../shared/channels.ts';
 import type { Dispatch } from '../../core/api/dispatch.ts';
 
@@ -137,7 +137,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     let input: unknown;
     try {
-      const body = await readBody(req);
+      // Only an upload of an extract may be large; a runaway page cannot make us buffer more elsewhere.
+      const body = await readBody(req, isMethodName(method) && largeInputMethods.has(method) ? LARGE_INPUT_BYTES : MAX_BODY);
       input = body.length ? JSON.parse(body) : {};
     } catch (error) {
       return sendJson(res, 400, fail('invalid-argument', (error as Error).message === 'too-large' ? 'The request is too large.' : 'The request is not valid JSON.'));
@@ -242,13 +243,13 @@ function sendHtml(res: ServerResponse, status: number, html: string): void {
   res.end(html);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
+      if (size > limit) {
         reject(new Error('too-large'));
         req.destroy();
       } else chunks.push(chunk);

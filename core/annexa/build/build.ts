@@ -12,8 +12,8 @@ import type { AnnexASpec, ListSpec } from '../../../shared/annexa/spec-schema.ts
 import type { Finding } from '../model.ts';
 import { createSummariser } from '../summaries.ts';
 import { Pseudonymiser } from './pseudonymise.ts';
-import { writeAnnexAWorkbook } from './workbook.ts';
-import type { Rows, WorkbookResult } from './workbook.ts';
+import { annexAWorkbookBytes, writeAnnexAWorkbook } from './workbook.ts';
+import type { Rows, WorkbookInput, WorkbookResult } from './workbook.ts';
 
 export interface BuildInput {
   spec: AnnexASpec;
@@ -31,21 +31,31 @@ export interface BuildResult extends WorkbookResult {
   replacedIds?: Record<string, number>;
 }
 
+/** Where the workbook goes: a file, or bytes in memory. */
+export type BuildTarget = { path: string } | { memory: true };
+
 export async function buildAnnexAWorkbook(path: string, input: BuildInput): Promise<BuildResult> {
+  const built = await build({ path }, input);
+  return built as BuildResult;
+}
+
+/** The workbook as bytes (for the app to hand to the user), with what it holds. */
+export async function buildAnnexAWorkbookBytes(input: BuildInput): Promise<{ bytes: Uint8Array; lists: WorkbookResult['lists']; findings: number; summaries: AnnexASummaries }> {
+  return (await build({ memory: true }, input)) as { bytes: Uint8Array; lists: WorkbookResult['lists']; findings: number; summaries: AnnexASummaries };
+}
+
+async function build(target: BuildTarget, input: BuildInput): Promise<object> {
   const summariser = createSummariser(input.spec, input.inspectionDate);
   for (const list of input.spec.lists) for await (const row of input.rows(list)) summariser.add(row);
   const summaries = summariser.result();
-  if (!input.pseudonymise) {
-    const result = await writeAnnexAWorkbook(path, { spec: input.spec, rows: input.rows, findings: input.findings, summaries });
-    return { ...result, summaries };
-  }
-  const pseudonymiser = new Pseudonymiser(input.spec);
-  const result = await writeAnnexAWorkbook(path, {
+  const pseudonymiser = input.pseudonymise ? new Pseudonymiser(input.spec) : null;
+  const workbookInput: WorkbookInput = {
     spec: input.spec,
-    rows: (list) => pseudonymiser.rows(input.rows(list)),
+    rows: pseudonymiser ? (list) => pseudonymiser.rows(input.rows(list)) : input.rows,
     findings: input.findings,
     summaries,
-    pseudonymised: true,
-  });
-  return { ...result, summaries, replacedIds: pseudonymiser.replaced() };
+    pseudonymised: pseudonymiser !== null,
+  };
+  const result = 'path' in target ? await writeAnnexAWorkbook(target.path, workbookInput) : await annexAWorkbookBytes(workbookInput);
+  return pseudonymiser ? { ...result, summaries, replacedIds: pseudonymiser.replaced() } : { ...result, summaries };
 }

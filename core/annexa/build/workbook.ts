@@ -18,6 +18,7 @@ import { headerRowHeight, sheetColumns } from './columns.ts';
 import { writeFindingCountsSheet, writeFindingsSheet } from './data-quality-sheet.ts';
 import { writeSummarySheet } from './summary-sheet.ts';
 import { columnLetter, XlsxWriter } from './xlsx-writer.ts';
+import { MemorySink } from './zip-writer.ts';
 import type { CellInput } from './xlsx-writer.ts';
 
 export type Rows = Iterable<ListRow> | AsyncIterable<ListRow>;
@@ -71,21 +72,27 @@ async function writeList(workbook: XlsxWriter, spec: AnnexASpec, list: ListSpec,
   return count;
 }
 
+/** Every sheet, in order, into an open writer. */
+async function writeSheets(workbook: XlsxWriter, input: WorkbookInput): Promise<{ lists: WorkbookResult['lists']; findings: number }> {
+  const lists: WorkbookResult['lists'] = [];
+  for (const list of input.spec.lists) {
+    const rows = await writeList(workbook, input.spec, list, input.rows(list));
+    lists.push({ list: list.key, sheet: list.sheet, rows });
+  }
+  const findings = input.pseudonymised
+    ? await writeFindingCountsSheet(workbook, input.spec, input.findings)
+    : await writeFindingsSheet(workbook, input.spec, input.findings);
+  await writeSummarySheet(workbook, input.summaries);
+  await workbook.finish();
+  return { lists, findings };
+}
+
 /** Writes the workbook to `path` (replacing any file there once the new one is complete). */
 export async function writeAnnexAWorkbook(path: string, input: WorkbookInput): Promise<WorkbookResult> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
   const workbook = await XlsxWriter.create(temporary);
   try {
-    const lists: WorkbookResult['lists'] = [];
-    for (const list of input.spec.lists) {
-      const rows = await writeList(workbook, input.spec, list, input.rows(list));
-      lists.push({ list: list.key, sheet: list.sheet, rows });
-    }
-    const findings = input.pseudonymised
-      ? await writeFindingCountsSheet(workbook, input.spec, input.findings)
-      : await writeFindingsSheet(workbook, input.spec, input.findings);
-    await writeSummarySheet(workbook, input.summaries);
-    await workbook.finish();
+    const { lists, findings } = await writeSheets(workbook, input);
     await rename(temporary, path);
     return { path, lists, findings, bytes: (await stat(path)).size };
   } catch (error) {
@@ -93,4 +100,14 @@ export async function writeAnnexAWorkbook(path: string, input: WorkbookInput): P
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * The workbook as bytes, never touching the disk: for the app, which hands it to the user to save
+ * where they choose (child-level data is written nowhere else).
+ */
+export async function annexAWorkbookBytes(input: WorkbookInput): Promise<{ bytes: Uint8Array; lists: WorkbookResult['lists']; findings: number }> {
+  const sink = new MemorySink();
+  const { lists, findings } = await writeSheets(XlsxWriter.into(sink), input);
+  return { bytes: sink.bytes(), lists, findings };
 }

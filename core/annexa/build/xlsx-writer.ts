@@ -17,7 +17,7 @@
  * dropped.
  */
 import { ZipWriter } from './zip-writer.ts';
-import type { ZipEntry } from './zip-writer.ts';
+import type { ByteSink, ZipEntry } from './zip-writer.ts';
 
 export type ColumnKind = 'id' | 'text' | 'date' | 'number' | 'percent' | 'general';
 export type RowStyle = 'title' | 'header' | 'bold';
@@ -208,6 +208,11 @@ export class XlsxWriter {
 
   static async create(path: string): Promise<XlsxWriter> {
     return new XlsxWriter(await ZipWriter.create(path));
+  }
+
+  /** Writes into `sink` rather than a file (see MemorySink). */
+  static into(sink: ByteSink): XlsxWriter {
+    return new XlsxWriter(ZipWriter.into(sink));
   }
 
   /** Starts the next sheet; sheets are written one at a time, in the order they will appear. */

@@ -6,7 +6,6 @@
  */
 import { once } from 'node:events';
 import { open } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
 import { crc32, createDeflateRaw } from 'node:zlib';
 import type { DeflateRaw, ZlibOptions } from 'node:zlib';
 
@@ -34,21 +33,44 @@ export interface ZipEntry {
   close(): Promise<void>;
 }
 
+/** Where the archive's bytes go: a file, or memory (a workbook the app hands back rather than saves). */
+export interface ByteSink {
+  write(data: Buffer): Promise<unknown>;
+  close(): Promise<unknown>;
+}
+
+/** Collects the bytes in memory; `bytes()` once finished. */
+export class MemorySink implements ByteSink {
+  private readonly chunks: Buffer[] = [];
+  async write(data: Buffer): Promise<void> {
+    this.chunks.push(data);
+  }
+  async close(): Promise<void> {}
+  bytes(): Uint8Array {
+    return new Uint8Array(Buffer.concat(this.chunks));
+  }
+}
+
 export class ZipWriter {
-  private readonly file: FileHandle;
+  private readonly file: ByteSink;
   private readonly records: CentralRecord[] = [];
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private offset = 0;
   private entryOpen = false;
 
-  private constructor(file: FileHandle) {
+  private constructor(file: ByteSink) {
     this.file = file;
   }
 
   /** Creates (or replaces) the file at `path`. */
   static async create(path: string): Promise<ZipWriter> {
     return new ZipWriter(await open(path, 'w'));
+  }
+
+  /** Writes into `sink` (a MemorySink, for bytes kept in memory). */
+  static into(sink: ByteSink): ZipWriter {
+    return new ZipWriter(sink);
   }
 
   private async emit(chunk: Buffer): Promise<void> {

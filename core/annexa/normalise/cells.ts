@@ -15,7 +15,7 @@
 import type { AnnexASpec, ColumnSpec } from '../../../shared/annexa/spec-schema.ts';
 import { isoToExcelSerial, readDate, ukDate } from '../dates.ts';
 import type { RawCell, Value } from '../model.ts';
-import { RULES } from '../validate/rules.ts';
+import { RULES } from '../../../shared/annexa/rules.ts';
 import { blankWhy, isBlankToken } from './blanks.ts';
 import { codeMatcher, type CodeMatcher } from './codes.ts';
 import { formatPostcode } from './postcodes.ts';

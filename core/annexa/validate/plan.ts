@@ -8,7 +8,7 @@ import { addDays, addMonths, isIsoDate, ukDate } from '../dates.ts';
 import type { Finding, ListRow, Value } from '../model.ts';
 import { codeMatcher, type CodeMatcher } from '../normalise/codes.ts';
 import { listRoles, type ListRoles } from '../normalise/roles.ts';
-import { RULES, type RuleId } from './rules.ts';
+import { RULES, type RuleId } from '../../../shared/annexa/rules.ts';
 
 /**
  * Rows dated up to this many days before a window's start raise nothing: the lists may be

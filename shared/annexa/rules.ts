@@ -1,8 +1,8 @@
 /**
  * Every rule an Annex A finding can come from, with its stable id, severity and what it checks in
  * one line. The ids appear in the CLI's JSON and in the app's filters, so they never change; a rule
- * that goes away keeps its id unused. No imports: the table can move to shared/ unchanged if the
- * renderer ever needs it without asking the API.
+ * that goes away keeps its id unused. In shared/ because the validator and the app's filters both
+ * read it.
  *
  * Severity: an error is something wrong that would reach the inspectors; a warning is something a
  * person should look at (correct data can raise one, and then the person knows why).

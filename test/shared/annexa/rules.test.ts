@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANNEXA_RULES, RULES } from '../../../../core/annexa/validate/rules.ts';
+import { ANNEXA_RULES, RULES } from '../../../shared/annexa/rules.ts';
 
 describe('the rule table', () => {
   it('gives each rule a unique, stable kebab-case id, a severity, a level and one line of description', () => {
