@@ -14,6 +14,11 @@ export const OPTIONS = {
   framework: 'string',
   status: 'string',
   strength: 'string',
+  'inspection-date': 'string',
+  mapping: 'string',
+  spec: 'string',
+  out: 'string',
+  pseudonymise: 'boolean',
   help: 'boolean',
 } as const;
 

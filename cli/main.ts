@@ -12,6 +12,7 @@ import { runSearch } from './commands/search-command.ts';
 import { runStatus } from './commands/status-command.ts';
 import { runServe } from './commands/serve-command.ts';
 import { runCoverage, runFrameworks, runTag } from './commands/evidence-commands.ts';
+import { runAnnexa } from './commands/annexa-command.ts';
 
 const HELP = `Evidence Store: index, search and curate inspection evidence, in place.
 
@@ -35,10 +36,17 @@ Usage:
       Approved, draft and stale evidence per criterion of a framework (the default: ILACS 2026).
   evidence-store tag <path> <criterion-id>... [--framework ID] [--status approved] [--strength key]
       Make an indexed file evidence and tag it against criteria (ids in any case: cl07 is CL07).
+  evidence-store annexa validate <file>... --inspection-date YYYY-MM-DD [--mapping FILE] [--spec ID] [--json]
+      Read Annex A extracts (CSV or XLSX, one file per list or a workbook of lists), recognise the
+      lists by their headers, and check them. --json prints {"rows", "lists", "findings"}.
+  evidence-store annexa build <file>... --inspection-date YYYY-MM-DD --out FILE.xlsx [--pseudonymise] [--mapping FILE] [--spec ID] [--json]
+      The same, then write Ofsted's Annex A workbook (or, with --pseudonymise, the copy for wider
+      sharing). Both exit 0 whatever they find, 1 if a file could not be read. Nothing is kept:
+      the child-level data stays in memory until the command ends.
 
 Options:
   --db FILE    The index file (default: ${defaultDatabasePath()}).
-               Every command but index and serve needs it to exist already.
+               Every command but index, serve and annexa needs it to exist already.
   --json       Machine-readable output on stdout.
   --           Everything after this is words of the command, even if it starts with "-".
   -h, --help   This help.
@@ -84,6 +92,20 @@ export async function main(argv: string[]): Promise<number> {
       case 'tag':
         return await reading((api) =>
           runTag(api, { json, path: rest[0], criteria: rest.slice(1), framework: values.framework, status: values.status, strength: values.strength }),
+        );
+      case 'annexa':
+        // In memory: no index and no child-level data file is made or read.
+        return await withApi({ databasePath: ':memory:', mustExist: false }, (api) =>
+          runAnnexa(api, {
+            action: rest[0],
+            files: rest.slice(1),
+            inspectionDate: values['inspection-date'],
+            mapping: values.mapping,
+            spec: values.spec,
+            out: values.out,
+            pseudonymise: values.pseudonymise ?? false,
+            json,
+          }),
         );
       case 'serve':
         return await runServe({ databasePath, port: wholeNumber('port', values.port), open: values.open ?? false });

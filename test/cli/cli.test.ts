@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../helpers/temp.ts';
@@ -126,6 +126,29 @@ describe('evidence-store CLI', () => {
     expect(cli('frobnicate').code).toBe(2);
     expect(cli('search', 'x', '--limit', 'lots', '--db', join(dir, 'x.db')).code).toBe(2);
     expect(cli('--help').stdout).toMatch(/evidence-store index/);
+  });
+
+  it('validates Annex A extracts and builds the workbook, keeping no child’s data anywhere else', () => {
+    const dir = tempDir();
+    const contacts = join(dir, 'contacts.csv');
+    writeFileSync(contacts, 'Person ID,Sex,Ethnicity,DOB,Age,Contact Date,Contact Source\n1001,M,WBRI,01/02/2015,9,01/02/2024,2A\n1002,F,XXXX,03/04/2016,7,05/02/2024,6\n');
+    const r = cli('annexa', 'validate', contacts, '--inspection-date', '2024-03-15', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ rows: 2, lists: [{ list: 'List 1', rows: 2, source: 'contacts.csv' }] });
+    expect(out.findings).toEqual([
+      expect.objectContaining({ list: 'List 1', row: 3, column: 'Ethnicity', rule: 'code-unknown', severity: 'error', message: expect.stringContaining('XXXX') }),
+    ]);
+    const workbook = join(dir, 'Annex A.xlsx');
+    const built = cli('annexa', 'build', contacts, '--inspection-date', '2024-03-15', '--out', workbook);
+    expect(built.code).toBe(0);
+    expect(readFileSync(workbook).subarray(0, 2).toString()).toBe('PK');
+    // Only the workbook asked for: no index, no child-level data file beside it.
+    expect(readdirSync(dir).sort()).toEqual(['Annex A.xlsx', 'contacts.csv']);
+    // What could not be read, or was not asked properly, says so and does not pass.
+    expect(cli('annexa', 'validate', join(dir, 'missing.csv'), '--inspection-date', '2024-03-15').code).not.toBe(0);
+    expect(cli('annexa', 'validate', contacts).code).toBe(2);
+    expect(cli('annexa', 'build', contacts, '--inspection-date', '2024-03-15').stderr).toMatch(/--out/);
   });
 
   it('serves browser mode on loopback and prints the URL with its token', async () => {

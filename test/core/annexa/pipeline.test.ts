@@ -74,6 +74,14 @@ describe('Annex A through the API', () => {
       const stored = await call<{ cells: { column: string; value: unknown }[] }>(dispatch, 'annexa.row', { source, row: Number(row) });
       expect(Object.fromEntries(stored.cells.map((c) => [c.column, c.value])), at).toEqual(expected.values);
     }
+    // Every change is listed, and pages of the list join up without a gap or a repeat.
+    type Page = { total: number; changes: { source: string; row: number; column: string }[] };
+    const first = await call<Page>(dispatch, 'annexa.changes', { limit: 7 });
+    const second = await call<Page>(dispatch, 'annexa.changes', { offset: 7, limit: 7 });
+    const both = await call<Page>(dispatch, 'annexa.changes', { limit: 14 });
+    expect(first.total).toBe(report.changes);
+    expect([...first.changes, ...second.changes]).toEqual(both.changes);
+    expect(new Set(both.changes.map((c) => `${c.source}:${c.row}:${c.column}`)).size).toBe(14);
     const status = await call<AnnexaImportReport>(dispatch, 'annexa.status', {});
     expect(status.rows).toBe(report.rows);
     const summary = await call<AnnexASummaries>(dispatch, 'annexa.summary', {});
