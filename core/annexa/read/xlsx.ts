@@ -60,6 +60,14 @@ class RichText {
   }
 }
 
+/**
+ * Excel writes characters XML cannot hold (and a literal `_x0041_`, as `_x005F_x0041_`) in its own
+ * escape, `_xHHHH_`; readers must undo it, or a value with a line break comes back as `_x000D_`.
+ */
+export function unescapeOoxml(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/gu, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
 function readStrings(book: Omit<Book, 'strings' | 'formats' | 'sheets' | 'date1904'>, path: string | null): string[] {
   const strings: string[] = [];
   if (!path) return strings;
@@ -71,7 +79,7 @@ function readStrings(book: Omit<Book, 'strings' | 'formats' | 'sheets' | 'date19
     },
     close(name) {
       if (name === 'si' && item) {
-        strings.push(item.value);
+        strings.push(unescapeOoxml(item.value));
         item = null;
       } else item?.close(name);
     },
@@ -154,7 +162,7 @@ function cellValue(type: string, text: string, style: number, book: Book): RawCe
       return numberCell(text, style, book);
     default:
       // 'str' (a formula's text), 'inlineStr', 'e' (an error such as #N/A): the text as it is.
-      return text === '' ? null : text;
+      return text === '' ? null : unescapeOoxml(text);
   }
 }
 

@@ -7,6 +7,8 @@ import { readXlsx } from '../../../../core/annexa/read/xlsx.ts';
 import { buildXlsx, c, row } from '../../../fixtures/extract/build-ooxml.ts';
 import { generate } from '../../../../bench/annexa-generate.ts';
 import { tempDir } from '../../../helpers/temp.ts';
+import { XlsxWriter } from '../../../../core/annexa/build/xlsx-writer.ts';
+import { MemorySink } from '../../../../core/annexa/build/zip-writer.ts';
 
 const FIXTURE = join(import.meta.dirname, '../../../fixtures/annexa/import/ofsted-layout-sample.xlsx');
 
@@ -25,6 +27,19 @@ const header = (n: number, ...names: string[]) => row(n, ...names.map((name, i) 
 const utc = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min));
 
 describe('XLSX cells', () => {
+  it('undoes Excel’s _xHHHH_ escape, so text our own workbook writes comes back as it was', async () => {
+    const sink = new MemorySink();
+    const book = XlsxWriter.into(sink);
+    const sheet = await book.sheet('List_1', { columns: [{ kind: 'text', width: 10 }, { kind: 'text', width: 10 }] });
+    await sheet.row(['Child Unique ID', 'Allocated Worker']);
+    const awkward = ['bell\u0007in a name', 'a literal _x0041_ in the data', 'tab\tand form\u000Cfeed'];
+    for (const text of awkward) await sheet.row(['1001', text]);
+    await sheet.close();
+    await book.finish();
+    const rows = await rowsOf(read(sink.bytes()).tables[0]);
+    expect(rows.map((r) => r.cells[1])).toEqual(awkward);
+  });
+
   it('keeps each cell’s type: text, numbers, booleans, errors, and dates by the cell’s number format', async () => {
     const bytes = buildXlsx({
       sharedStrings: ['Child Unique ID', 'Gender', 'a) Male'],
