@@ -17,6 +17,7 @@
 import type { AnnexASpec, ListSpec } from '../../shared/annexa/spec-schema.ts';
 import { addDays, addMonths, ageAt, dayNumber } from '../../core/annexa/dates.ts';
 import type { ListRow, Value } from '../../core/annexa/model.ts';
+import { seededRandom as random } from './seeded-random.ts';
 
 export const CLEAN_INSPECTION_DATE = '2024-03-15';
 
@@ -26,17 +27,6 @@ export interface CleanOptions {
   seed?: number;
 }
 
-/** mulberry32: small, fast, the same everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Child {
   id: string;

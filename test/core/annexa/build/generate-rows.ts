@@ -8,17 +8,9 @@ import type { AnnexASpec, ColumnSpec, ListSpec } from '../../../../shared/annexa
 import { addDays, ageAt } from '../../../../core/annexa/dates.ts';
 import type { ListRow, Value } from '../../../../core/annexa/model.ts';
 
-/** A small, fast, seeded generator (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as seeded } from '../../../helpers/seeded-random.ts';
+
+export { seeded };
 
 /** Rows per list of a large council (about 50,000 children, 113,000 rows in all). */
 export const LARGE_COUNCIL: Readonly<Record<string, number>> = {
