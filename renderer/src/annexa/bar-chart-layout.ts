@@ -41,6 +41,21 @@ export interface BarLayout {
   legend: string[];
   /** The y where the bars start (below the legend). */
   top: number;
+  /** Rows left out of the drawing because they are all zero (see rowsToDraw). */
+  left: number;
+}
+
+/** Above this many rows, rows that are all zero are not drawn (a code list of 22 sources, 3 used). */
+export const MANY_ROWS = 10;
+
+/**
+ * The rows worth a bar. A short table keeps every row, zero or not: its rows are bands in order
+ * (ages, working days), where a zero says something. A long one is a code list, where two dozen
+ * empty rows would bury the few that count; its table still lists them all.
+ */
+export function rowsToDraw(table: Pick<SummaryTable, 'rows'>): SummaryTable['rows'] {
+  if (table.rows.length <= MANY_ROWS) return table.rows;
+  return table.rows.filter((r) => r.values.some((v) => v !== 0));
 }
 
 /** Average width of a character at the chart's font size; labels are measured with it. */
@@ -68,13 +83,14 @@ function cut(label: string, room: number): string {
 const n = (x: number) => x.toLocaleString('en-GB');
 
 export function layoutBars(table: SummaryTable, width: number): BarLayout {
+  const drawn = rowsToDraw(table);
   const grouped = table.chart === 'grouped-bars' && table.series.length > 1;
   const seriesShown = grouped ? table.series.length : 1;
-  const longest = Math.max(0, ...table.rows.map((r) => r.label.length));
+  const longest = Math.max(0, ...drawn.map((r) => r.label.length));
   const labelWidth = Math.round(Math.min(Math.max(longest * CHAR + 12, 60), width * 0.4));
   const plotX = labelWidth;
   const plotWidth = Math.max(40, width - labelWidth - VALUE_AREA);
-  const values = table.rows.flatMap((r) => r.values.slice(0, seriesShown));
+  const values = drawn.flatMap((r) => r.values.slice(0, seriesShown));
   const max = niceMax(Math.max(0, ...values));
   const totals = table.series.map((_, s) => table.rows.reduce((sum, r) => sum + (r.values[s] ?? 0), 0));
   const legend = grouped ? [...table.series] : [];
@@ -82,7 +98,7 @@ export function layoutBars(table: SummaryTable, width: number): BarLayout {
   const barHeight = grouped ? GROUPED_BAR : BAR;
   const rowHeight = barHeight * seriesShown + ROW_GAP;
 
-  const rows: BarRow[] = table.rows.map((row, i) => {
+  const rows: BarRow[] = drawn.map((row, i) => {
     const y = top + i * rowHeight;
     const bars: Bar[] = [];
     for (let s = 0; s < seriesShown; s++) {
@@ -102,5 +118,5 @@ export function layoutBars(table: SummaryTable, width: number): BarLayout {
     return { label: row.label, shown: cut(row.label, labelWidth - 12), y, bars };
   });
   const ticks = [0, max / 2, max].filter((t, i, all) => all.indexOf(t) === i && Number.isInteger(t));
-  return { width, height: top + rows.length * rowHeight + AXIS, labelWidth, plotX, plotWidth, max, ticks, rows, legend, top };
+  return { width, height: top + rows.length * rowHeight + AXIS, labelWidth, plotX, plotWidth, max, ticks, rows, legend, top, left: table.rows.length - drawn.length };
 }

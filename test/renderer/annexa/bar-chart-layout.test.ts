@@ -45,4 +45,12 @@ describe('bar chart layout', () => {
     expect(layout.rows[0].label).toBe(long);
     expect(layout.labelWidth).toBeLessThanOrEqual(200);
   });
+
+  it('leaves the empty rows of a long code list out of the drawing, but keeps a short table’s zero bands', () => {
+    const sources = Array.from({ length: 22 }, (_, i) => ({ label: `Source ${i + 1}`, values: [i === 3 ? 2 : i === 7 ? 1 : 0] }));
+    const layout = layoutBars(table({ rows: sources }), 600);
+    expect(layout.rows.map((r) => r.label)).toEqual(['Source 4', 'Source 8']);
+    expect(layout.left).toBe(20);
+    expect(layoutBars(table({}), 600).rows).toHaveLength(3);
+  });
 });
