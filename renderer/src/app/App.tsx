@@ -1,5 +1,5 @@
-import { Toaster, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Spinner, Toaster, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { DocumentView } from '../document/DocumentView.tsx';
 import { useEvidenceVersion } from '../evidence/changes.ts';
 import { FrameworksView } from '../frameworks/FrameworksView.tsx';
@@ -19,6 +19,9 @@ import { shortcutFor } from './shortcuts.ts';
 import { TopBar } from './TopBar.tsx';
 
 const PAGE_SIZE = 50;
+
+// Annex A is its own bundle (with both template specifications as data): loaded the first time the area opens.
+const AnnexaView = lazy(() => import('../annexa/AnnexaView.tsx').then((m) => ({ default: m.AnnexaView })));
 
 const useStyles = makeStyles({
   app: {
@@ -129,6 +132,7 @@ export function App() {
         case 'area-1':
         case 'area-2':
         case 'area-3':
+        case 'area-4':
           event.preventDefault();
           setArea(AREAS[Number(action.slice(-1)) - 1]);
           break;
@@ -191,6 +195,12 @@ export function App() {
           ) : area === 'library' ? (
             <ErrorBoundary key="library" area="the Library">
               <LibraryView tab={libraryTab} onTabChange={setLibraryTab} />
+            </ErrorBoundary>
+          ) : area === 'annexa' ? (
+            <ErrorBoundary key="annexa" area="Annex A">
+              <Suspense fallback={<Spinner style={{ marginTop: tokens.spacingVerticalXXL }} label="Loading Annex A…" />}>
+                <AnnexaView />
+              </Suspense>
             </ErrorBoundary>
           ) : area === 'frameworks' ? (
             <ErrorBoundary key="frameworks" area="Frameworks and coverage">

@@ -1,11 +1,12 @@
 import { NavDrawer, NavDrawerBody, NavDrawerFooter, NavItem, makeStyles, tokens } from '@fluentui/react-components';
-import { Library20Filled, Library20Regular, Search20Filled, Search20Regular, Settings20Filled, Settings20Regular, TaskListSquareLtr20Filled, TaskListSquareLtr20Regular, bundleIcon } from '@fluentui/react-icons';
+import { DocumentTable20Filled, DocumentTable20Regular, Library20Filled, Library20Regular, Search20Filled, Search20Regular, Settings20Filled, Settings20Regular, TaskListSquareLtr20Filled, TaskListSquareLtr20Regular, bundleIcon } from '@fluentui/react-icons';
 import type { Area } from './areas.ts';
 
 const SearchIcon = bundleIcon(Search20Filled, Search20Regular);
 const LibraryIcon = bundleIcon(Library20Filled, Library20Regular);
 const SettingsIcon = bundleIcon(Settings20Filled, Settings20Regular);
 const FrameworksIcon = bundleIcon(TaskListSquareLtr20Filled, TaskListSquareLtr20Regular);
+const AnnexAIcon = bundleIcon(DocumentTable20Filled, DocumentTable20Regular);
 
 const useStyles = makeStyles({
   drawer: { width: '200px', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, height: '100%' },
@@ -13,7 +14,7 @@ const useStyles = makeStyles({
   footer: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalS} ${tokens.spacingHorizontalMNudge}` },
 });
 
-/** The app's areas. Only areas that exist are listed; more (Frameworks, Annex A…) come later; Settings stay last. */
+/** The app's areas. Only areas that exist are listed; more (Evidence, Requests, Export) come later; Settings stay last. */
 export function AppNav({ open, area, onAreaChange }: { open: boolean; area: Area; onAreaChange: (area: Area) => void }) {
   const styles = useStyles();
   return (
@@ -35,6 +36,9 @@ export function AppNav({ open, area, onAreaChange }: { open: boolean; area: Area
         </NavItem>
         <NavItem value="frameworks" icon={<FrameworksIcon />} title="Frameworks (Alt+3)">
           Frameworks
+        </NavItem>
+        <NavItem value="annexa" icon={<AnnexAIcon />} title="Annex A (Alt+4)">
+          Annex A
         </NavItem>
       </NavDrawerBody>
       {/* Settings sit apart at the bottom, where people look for them. */}
