@@ -94,6 +94,13 @@ test('messy extracts in, mapping fixed, the planted finding seen, a summary read
     await contacts.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/annexa-2-mapping-fixed.png' });
 
+    // Saved for the source system: offered in step 1 next time.
+    await view.getByRole('button', { name: 'Save this mapping as…' }).click();
+    const save = page.getByRole('dialog', { name: 'Save this mapping' });
+    await save.getByRole('textbox', { name: 'Source system' }).fill('Frontdoor');
+    await save.getByRole('button', { name: 'Save mapping' }).click();
+    await expect(view.getByText('Saved as “Frontdoor”', { exact: false })).toBeVisible();
+
     // 3. Findings: by keyboard to the step; the planted one is there, grouped under its list and rule.
     await view.getByRole('button', { name: 'Step 3: Findings' }).focus();
     await page.keyboard.press('Enter');
@@ -157,10 +164,30 @@ test('messy extracts in, mapping fixed, the planted finding seen, a summary read
     for await (const row of list1.table.rows) sources.push(row.cells[sourceIndex]);
     expect(sources).toHaveLength(4);
     expect(sources.every((s) => typeof s === 'string' && s.length > 0)).toBe(true);
-    await page.screenshot({ path: 'test-results/annexa-5-build.png', fullPage: true });
+    await page.screenshot({ path: 'test-results/annexa-5-build.png' });
 
-    // A new import from step 1 would replace this one: it asks first (cancelled here).
+    // The pseudonymised copy: the same lists, and none of the children's ids.
+    const copying = page.waitForEvent('download');
+    await view.getByTestId('annexa-download-pseudonymised').click();
+    const copy = await copying;
+    expect(copy.suggestedFilename()).toBe('Annex A 15-03-2024 pseudonymised.xlsx');
+    const copied = readSourceBytes('copy.xlsx', 'copy.xlsx', new Uint8Array(readFileSync((await copy.path())!)));
+    expect(recogniseSources([copied], annexASpec(DEFAULT_ANNEX_A_SPEC_ID)!).recognised.map((r) => r.recognition.list)).toEqual(expect.arrayContaining(['list1', 'list3']));
+    let cells = 0;
+    for (const table of copied.tables) {
+      for await (const row of table.rows) {
+        for (const cell of row.cells) {
+          cells++;
+          expect(['1001', '1002', '1003', '1004']).not.toContain(String(cell));
+        }
+      }
+    }
+    // The check read the rows (not only the headers): 6 rows of children at least.
+    expect(cells).toBeGreaterThan(6 * 5);
+
+    // A new import from step 1 would replace this one: it asks first (cancelled here). The saved mapping is offered.
     await step(page, 1, 'Add extracts');
+    await expect(view.getByTestId('annexa-system').locator('option', { hasText: 'Saved for Frontdoor' })).toHaveCount(1);
     await view.getByTestId('annexa-import').click();
     const replace = page.getByRole('alertdialog', { name: /^Replace the lists imported on \d\d\/\d\d\/\d{4} at \d\d:\d\d\?$/u });
     await expect(replace).toBeVisible();

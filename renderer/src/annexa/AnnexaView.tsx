@@ -60,17 +60,21 @@ export function AnnexaView() {
   const report = status.report;
   const imported = report !== null && report !== undefined;
   const step: Step = session.step ?? (imported ? 'findings' : 'add');
+  const shown = useRef(step);
+  useEffect(() => {
+    shown.current = step;
+  }, [step]);
 
   const go = useCallback((next: Step) => {
     updateSession({ step: next });
-    body.current?.scrollTo({ top: 0 });
+    if (body.current) body.current.scrollTop = 0;
   }, []);
 
-  // Files dropped on the window while this area is open are extracts: add them, and show step 1.
+  // Files dropped on the window while this area is open are extracts: add them, and show step 1 (staying where the person is if it is already shown).
   const onFiles = useCallback(
     (files: File[]) => {
       updateSession({ pending: addExtracts(getSession().pending, extractsFromFiles(files, pathOfDroppedFile)) });
-      go('add');
+      if (shown.current !== 'add') go('add');
     },
     [go],
   );

@@ -61,7 +61,6 @@ export function ImportOptions(props: ImportOptionsProps) {
           onChange={(_, d) => props.onDateText(d.value)}
           onBlur={() => parsed.ok && props.onDateText(formatIsoDate(parsed.iso))}
           placeholder="dd/mm/yyyy"
-          inputMode="numeric"
           autoComplete="off"
           data-testid="annexa-inspection-date"
         />
