@@ -81,7 +81,11 @@ test('messy extracts in, mapping fixed, the planted finding seen, a summary read
     await expect(source).toContainText('Missing');
     await expect(contacts.getByTestId('annexa-dropped')).toContainText('Contact Origin');
     await expect(contacts.locator('tr[data-column="gender"]')).toContainText('M, F');
-    await page.screenshot({ path: 'test-results/annexa-2-mapping-before.png', fullPage: true });
+    await page.screenshot({ path: 'test-results/annexa-2-mapping-before.png' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await source.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/annexa-2-mapping-missing-dark.png' });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // Fix it: Contact Source comes from "Contact Origin"; import again with these columns.
     await contacts.getByRole('combobox', { name: 'Source column for Contact Source (List 1: Contacts)' }).selectOption('Contact Origin');
@@ -114,7 +118,7 @@ test('messy extracts in, mapping fixed, the planted finding seen, a summary read
     await page.screenshot({ path: 'test-results/annexa-3-findings.png' });
     const finding = view.getByTestId('annexa-finding').filter({ hasText: 'ZZZZ' });
     await expect(finding).toContainText('Error');
-    await finding.getByRole('button', { name: 'Show row 4 of contacts.csv' }).click();
+    await finding.getByRole('button', { name: 'Show contacts.csv, row 4' }).click();
     const panel = page.getByRole('dialog', { name: 'contacts.csv, row 4' });
     await expect(panel).toBeVisible();
     const hit = panel.locator('tr[data-hit="true"]');

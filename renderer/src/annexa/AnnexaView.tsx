@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   titleLine: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   sub: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  notice: { marginBottom: tokens.spacingVerticalL },
   body: { flex: 1, minHeight: 0, overflowY: 'auto', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
   drop: {
     position: 'absolute',
@@ -167,7 +168,7 @@ export function AnnexaView() {
       </div>
       <div className={styles.body} ref={body}>
         {deleted && (
-          <MessageBar intent="success" role="status">
+          <MessageBar intent="success" role="status" className={styles.notice}>
             <MessageBarBody>All child-level data was deleted from this computer. Saved column mappings were kept.</MessageBarBody>
           </MessageBar>
         )}

@@ -89,6 +89,8 @@ export function FindingsStep({ report }: { report: AnnexaImportReport }) {
       )}
       {!page ? (
         !error && <Spinner size="small" label="Loading the findings…" />
+      ) : report.rows === 0 ? (
+        <p data-testid="annexa-no-findings">No rows were imported, so there is nothing to check: the lists were recognised from their headers but hold no rows.</p>
       ) : all.errors + all.warnings === 0 ? (
         <div className={styles.clean} data-testid="annexa-no-findings">
           <CheckmarkCircle24Regular aria-hidden />

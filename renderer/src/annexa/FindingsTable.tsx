@@ -66,7 +66,7 @@ export function FindingsTable({ findings, open, onOpen, listTitle, columnHeader 
             </td>
             <td className={styles.td}>
               {f.source !== null && f.row !== null ? (
-                <button type="button" className={styles.where} onClick={() => onOpen(f)} aria-label={`Show row ${f.row} of ${f.source}`}>
+                <button type="button" className={styles.where} onClick={() => onOpen(f)} aria-label={`Show ${f.source}, row ${f.row}`}>
                   {`${f.source}, row ${f.row}`}
                 </button>
               ) : (

@@ -60,6 +60,7 @@ export function ListMapping({ specId, table, choices, onChoose, title }: ListMap
         {`From ${table.source} · ${table.rows.toLocaleString('en-GB')} ${table.rows === 1 ? 'row' : 'rows'} · headers matched ${Math.round(table.confidence * 100)}%`}
         {check.missingRequired.length > 0 && ` · ${check.missingRequired.length} required ${check.missingRequired.length === 1 ? 'column has' : 'columns have'} no source`}
       </p>
+      {table.rows === 0 && <p className={styles.meta}>The table has the list’s headers but no rows: an empty template, or an extract that found nobody.</p>}
       {table.notes.length > 0 && (
         <ul className={styles.notes} aria-label={`Notes on ${title}`}>
           {table.notes.map((n) => (

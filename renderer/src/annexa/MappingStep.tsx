@@ -24,8 +24,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
     flexWrap: 'wrap',
     position: 'sticky',
-    bottom: 0,
-    padding: `${tokens.spacingVerticalM} 0`,
+    // Down over the scrolling area's bottom padding, so no row shows through beneath the bar.
+    bottom: `calc(-1 * ${tokens.spacingVerticalL})`,
+    padding: `${tokens.spacingVerticalM} 0 calc(${tokens.spacingVerticalM} + ${tokens.spacingVerticalL})`,
     backgroundColor: tokens.colorNeutralBackground1,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
@@ -105,7 +106,7 @@ export function MappingStep({ report, last, importer, onImported, onGoToAdd }: M
         holds. Where one is wrong or missing, choose the right one, then import again.
       </p>
       <ImportProblems report={report} />
-      {report.lists.map((table) => (
+      {[...report.lists].sort((a, b) => a.number - b.number).map((table) => (
         <ListMapping
           key={table.source}
           specId={report.specId}
