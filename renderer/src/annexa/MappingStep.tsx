@@ -138,12 +138,13 @@ export function MappingStep({ report, last, importer, onImported, onGoToAdd }: M
         <Button appearance="subtle" icon={<ArrowCounterclockwise20Regular />} disabled={!changed} onClick={() => setChoices(choicesFromReport(report))}>
           Undo my changes
         </Button>
-        {why && !importer.running && <span className={styles.why}>{why}</span>}
+        {why && !importer.running && !saved && !reimported && <span className={styles.why}>{why}</span>}
         {why && !last?.extracts.length && changed && (
           <Button appearance="transparent" onClick={onGoToAdd}>
             Go to step 1
           </Button>
         )}
+        {/* Always in the page, so what it says is announced. */}
         <span role="status" className={styles.why}>
           {saved ? `Saved as “${saved}”. Choose it in step 1 next time.` : (reimported ?? '')}
         </span>
