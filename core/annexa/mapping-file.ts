@@ -10,28 +10,14 @@
  * the index (annexa.saveMapping) and given to the CLI as `--mapping FILE`. It names headers, never
  * a child's data.
  */
-import { z } from 'zod';
+import { MAPPING_SCHEMA, MappingFile } from '../../shared/annexa/mapping.ts';
 import { listByKey } from '../../shared/annexa/index.ts';
 import type { AnnexASpec } from '../../shared/annexa/index.ts';
 import { mapColumns } from './map-columns.ts';
 import type { MappedColumns } from './map-columns.ts';
 import type { ColumnMapping } from './model.ts';
 
-export const MAPPING_SCHEMA = 'evidence-store/annex-a-mapping@1';
-
-const Header = z.string().trim().min(1, 'a header cannot be empty (use null for "no such column")').max(1000).nullable();
-
-export const MappingFile = z
-  .object({
-    schema: z.literal(MAPPING_SCHEMA, { error: `should be "${MAPPING_SCHEMA}"` }),
-    system: z.string().trim().min(1, 'name the source system ("Mosaic", "LCS" …)').max(100),
-    lists: z.record(
-      z.string().regex(/^list\d{1,2}$/u, 'a list key such as "list1"'),
-      z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/u, 'a column key such as "childId"'), Header),
-    ),
-  })
-  .strict();
-export type MappingFile = z.infer<typeof MappingFile>;
+export { MAPPING_SCHEMA, MappingFile };
 
 /** A mapping file that cannot be used, with every problem in words. */
 export class MappingFileError extends Error {

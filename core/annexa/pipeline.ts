@@ -86,8 +86,7 @@ export async function runImport(job: ImportRequest, db: AnnexaDb, onProgress: Pr
         batch.push(result.row);
         for (const c of result.changes) changes.push(c);
         for (const f of result.findings) normaliserFindings.push(f);
-        for (const index of Object.values(mapping.columns)) {
-          if (index === null) continue;
+        for (let index = 0; index < table.headers.length; index++) {
           const seen = samples.get(index) ?? [];
           const value = seen.length < SAMPLES ? sample(raw.cells[index] ?? null) : null;
           if (value !== null && !seen.includes(value)) samples.set(index, [...seen, value]);
@@ -119,6 +118,7 @@ export async function runImport(job: ImportRequest, db: AnnexaDb, onProgress: Pr
         rows: count,
         confidence: recognition.confidence,
         headers: table.headers,
+        headerSamples: table.headers.map((_, i) => samples.get(i) ?? []),
         columns: list.columns.map((c) => {
           const index = mapping.columns[c.key] ?? null;
           return { column: c.key, header: c.header, required: c.required, from: index === null ? null : table.headers[index], samples: index === null ? [] : (samples.get(index) ?? []) };

@@ -83,9 +83,12 @@ export class AnnexaService {
     });
     const job: ImportRequest = { kind: 'import', dbPath: this.options.path, files, specId, inspectionDate: request.inspectionDate, mapping: request.mapping ?? null };
     return this.enqueue(async () => {
-      const report = (await this.run(job)) as AnnexaImportReport;
-      for (const f of request.files) if ('staged' in f) this.staged.delete(f.staged);
-      return report;
+      try {
+        return (await this.run(job)) as AnnexaImportReport;
+      } finally {
+        // An upload is held for one import only, whatever came of it: child-level data must not linger.
+        for (const f of request.files) if ('staged' in f) this.staged.delete(f.staged);
+      }
     });
   }
 
@@ -102,7 +105,7 @@ export class AnnexaService {
     return { ...queryFindings(db, filter), counts: findingCounts(db) };
   }
 
-  changes(filter: { list?: string; offset?: number; limit?: number }) {
+  changes(filter: { list?: string; source?: string; row?: number; offset?: number; limit?: number }) {
     return listChanges(this.store(), filter);
   }
 

@@ -50,6 +50,8 @@ const SCHEMA = `
     rule TEXT NOT NULL, severity TEXT NOT NULL CHECK (severity IN ('error', 'warning')), message TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS findings_filter ON findings(list, rule, severity);
+  CREATE INDEX IF NOT EXISTS findings_row ON findings(source, row);
+  CREATE INDEX IF NOT EXISTS changes_row ON changes(source, row);
 `;
 
 export function openAnnexaDb(path: string): AnnexaDb {
@@ -173,13 +175,19 @@ export interface FindingFilter {
   list?: string;
   rule?: string;
   severity?: Severity;
+  source?: string;
+  row?: number;
   offset?: number;
   limit?: number;
 }
 
 export function queryFindings(db: AnnexaDb, filter: FindingFilter): { total: number; findings: Finding[] } {
-  const where = 'WHERE (? IS NULL OR list = ?) AND (? IS NULL OR rule = ?) AND (? IS NULL OR severity = ?)';
-  const args = [filter.list ?? null, filter.list ?? null, filter.rule ?? null, filter.rule ?? null, filter.severity ?? null, filter.severity ?? null];
+  const where =
+    'WHERE (? IS NULL OR list = ?) AND (? IS NULL OR rule = ?) AND (? IS NULL OR severity = ?) AND (? IS NULL OR source = ?) AND (? IS NULL OR row = ?)';
+  const args = [
+    filter.list ?? null, filter.list ?? null, filter.rule ?? null, filter.rule ?? null, filter.severity ?? null, filter.severity ?? null,
+    filter.source ?? null, filter.source ?? null, filter.row ?? null, filter.row ?? null,
+  ];
   const total = db.prepare(`SELECT COUNT(*) FROM findings ${where}`).pluck().get(...args) as number;
   const rows = db
     .prepare(`SELECT list, source, row, col, rule, severity, message FROM findings ${where} ORDER BY severity, list, source, row, id LIMIT ? OFFSET ?`)
@@ -194,14 +202,15 @@ export function findingCounts(db: AnnexaDb): { list: string; rule: string; sever
   }[];
 }
 
-export function listChanges(db: AnnexaDb, filter: { list?: string; offset?: number; limit?: number }): { total: number; changes: Change[] } {
-  const args = [filter.list ?? null, filter.list ?? null];
-  const total = (db.prepare('SELECT COALESCE(SUM(count), 0) FROM changes WHERE (? IS NULL OR list = ?)').pluck().get(...args) as number) ?? 0;
+export function listChanges(db: AnnexaDb, filter: { list?: string; source?: string; row?: number; offset?: number; limit?: number }): { total: number; changes: Change[] } {
+  const where = 'WHERE (? IS NULL OR list = ?) AND (? IS NULL OR source = ?) AND (? IS NULL OR row = ?)';
+  const args = [filter.list ?? null, filter.list ?? null, filter.source ?? null, filter.source ?? null, filter.row ?? null, filter.row ?? null];
+  const total = (db.prepare(`SELECT COALESCE(SUM(count), 0) FROM changes ${where}`).pluck().get(...args) as number) ?? 0;
   const offset = filter.offset ?? 0;
   const limit = filter.limit ?? 100;
   const out: Change[] = [];
   let skipped = 0;
-  for (const r of db.prepare('SELECT list, source, row, count, items FROM changes WHERE (? IS NULL OR list = ?) ORDER BY rowid').iterate(...args) as Iterable<{
+  for (const r of db.prepare(`SELECT list, source, row, count, items FROM changes ${where} ORDER BY rowid`).iterate(...args) as Iterable<{
     list: string; source: string; row: number; count: number; items: string;
   }>) {
     if (skipped + r.count <= offset) {

@@ -49,6 +49,8 @@ export const AnnexaListReport = z.object({
   confidence: z.number(),
   /** The table's headers, in order (what a column can be mapped from). */
   headers: z.array(z.string()),
+  /** A few values under each of those headers, in the same order, so a person choosing one sees what it holds. */
+  headerSamples: z.array(z.array(z.string())),
   columns: z.array(AnnexaMappedColumn),
   /** Extract headers that feed no column: dropped from the lists. */
   dropped: z.array(z.string()),
@@ -139,7 +141,15 @@ export const annexaMethods = {
   'annexa.status': { input: z.object({}).strict(), output: AnnexaImportReport.nullable() },
   'annexa.findings': {
     input: z
-      .object({ list: z.string().optional(), rule: z.string().optional(), severity: z.enum(['error', 'warning']).optional(), ...Page })
+      .object({
+        list: z.string().optional(),
+        rule: z.string().optional(),
+        severity: z.enum(['error', 'warning']).optional(),
+        /** Only the findings about one source row. */
+        source: z.string().optional(),
+        row: z.number().int().positive().optional(),
+        ...Page,
+      })
       .strict(),
     output: z.object({
       total: z.number().int(),
@@ -149,7 +159,7 @@ export const annexaMethods = {
     }),
   },
   'annexa.changes': {
-    input: z.object({ list: z.string().optional(), ...Page }).strict(),
+    input: z.object({ list: z.string().optional(), source: z.string().optional(), row: z.number().int().positive().optional(), ...Page }).strict(),
     output: z.object({ total: z.number().int(), changes: z.array(AnnexaChange) }),
   },
   /** One row of an extract, as imported, with the template's headers: what a finding is about. */

@@ -41,6 +41,12 @@ export interface ListMappingProps {
  * the table's headers to fix it), sample values, and what is wrong in words and an icon (never
  * colour alone): a required column with no header, a header chosen twice.
  */
+/** A few values the extract holds under the chosen header (the first of that name). */
+function samplesOf(table: AnnexaListReport, header: string | null): string {
+  if (header === null) return '';
+  return table.headerSamples[table.headers.indexOf(header)]?.join(', ') ?? '';
+}
+
 export function ListMapping({ specId, table, choices, onChoose, title }: ListMappingProps) {
   const styles = useStyles();
   const check = checkTable(table, choices);
@@ -119,7 +125,7 @@ export function ListMapping({ specId, table, choices, onChoose, title }: ListMap
                     ))}
                   </Select>
                 </td>
-                <td className={mergeClasses(styles.td, styles.samples)}>{!changed && c.samples.length ? c.samples.join(', ') : changed ? 'shown after importing again' : '—'}</td>
+                <td className={mergeClasses(styles.td, styles.samples)}>{samplesOf(table, from) || '—'}</td>
                 <td className={styles.td}>
                   {missing ? (
                     <span className={mergeClasses(styles.state, styles.bad)}>

@@ -9,6 +9,7 @@ import { formatIsoDate } from './dates.ts';
 import { SeverityLabel } from './SeverityLabel.tsx';
 
 type Row = Output<'annexa.row'>;
+type RowChange = Output<'annexa.changes'>['changes'][number];
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalXL },
@@ -33,7 +34,7 @@ function shown(value: string | number | null): string | null {
 
 export interface RowPanelProps {
   finding: AnnexaFinding | null;
-  /** Every finding on the page about the same row, to list beside it. */
+  /** The findings on the page about the same row, shown until all of the row's have been fetched. */
   onRow: readonly AnnexaFinding[];
   listTitle: (list: string) => string;
   onClose: () => void;
@@ -48,6 +49,8 @@ export function RowPanel({ finding, onRow, listTitle, onClose }: RowPanelProps) 
   const styles = useStyles();
   const api = useApi();
   const [row, setRow] = useState<Row | null>(null);
+  const [rowFindings, setRowFindings] = useState<readonly AnnexaFinding[] | null>(null);
+  const [changes, setChanges] = useState<readonly RowChange[]>([]);
   const [error, setError] = useState<string | null>(null);
   const hit = useRef<HTMLTableRowElement>(null);
   const source = finding?.source ?? null;
@@ -55,11 +58,23 @@ export function RowPanel({ finding, onRow, listTitle, onClose }: RowPanelProps) 
 
   useEffect(() => {
     setRow(null);
+    setRowFindings(null);
+    setChanges([]);
     setError(null);
     if (source === null || rowNumber === null) return;
     let live = true;
-    api.call('annexa.row', { source, row: rowNumber }).then(
-      (r) => live && setRow(r),
+    // The row, every finding about it (not only this page's), and what normalisation changed in it.
+    Promise.all([
+      api.call('annexa.row', { source, row: rowNumber }),
+      api.call('annexa.findings', { source, row: rowNumber, limit: 1000 }),
+      api.call('annexa.changes', { source, row: rowNumber, limit: 1000 }),
+    ]).then(
+      ([r, f, c]) => {
+        if (!live) return;
+        setRow(r);
+        setRowFindings(f.findings);
+        setChanges(c.changes);
+      },
       (e) => live && setError(errorMessage(e)),
     );
     return () => {
@@ -72,7 +87,9 @@ export function RowPanel({ finding, onRow, listTitle, onClose }: RowPanelProps) 
     hit.current?.scrollIntoView({ block: 'center' });
   }, [row]);
 
-  const columns = new Set(onRow.map((f) => f.column).filter((c): c is string => c !== null));
+  const findings = rowFindings ?? onRow;
+  const columns = new Set(findings.map((f) => f.column).filter((c): c is string => c !== null));
+  const headerOf = (column: string) => row?.cells.find((c) => c.column === column)?.header.trim() ?? column;
   return (
     <OverlayDrawer position="end" size="medium" open={finding !== null} onOpenChange={(_, d) => !d.open && onClose()} data-testid="annexa-row-panel">
       <DrawerHeader>
@@ -84,7 +101,7 @@ export function RowPanel({ finding, onRow, listTitle, onClose }: RowPanelProps) 
         {finding && <p className={styles.sub}>{listTitle(finding.list)}, as imported: values in the template’s form.</p>}
         <section aria-label="Findings on this row">
           <ul className={styles.findings}>
-            {onRow.map((f, i) => (
+            {findings.map((f, i) => (
               <li key={`${f.rule}-${f.column}-${i}`} className={styles.finding}>
                 <SeverityLabel severity={f.severity} />
                 <span>{f.message}</span>
@@ -127,6 +144,23 @@ export function RowPanel({ finding, onRow, listTitle, onClose }: RowPanelProps) 
                 })}
               </tbody>
             </table>
+          </section>
+        )}
+        {changes.length > 0 && (
+          <section aria-labelledby="annexa-row-changes">
+            <h3 id="annexa-row-changes" className={styles.heading}>
+              Changed on import
+            </h3>
+            <ul className={styles.findings} data-testid="annexa-row-changes">
+              {changes.map((c, i) => (
+                <li key={`${c.column}-${i}`} className={styles.finding}>
+                  <span>
+                    {headerOf(c.column)}: “{c.from}” → “{c.to}”
+                  </span>
+                  <span className={styles.sub}>{c.why}</span>
+                </li>
+              ))}
+            </ul>
           </section>
         )}
       </DrawerBody>

@@ -2,13 +2,15 @@
  * The mapping step's state and the mapping file made from it. The import report says, for each
  * table it recognised, which header of the table feeds each column of the template; the person
  * checking it may pick another header or "No column". From those choices comes a mapping file
- * (evidence-store/annex-a-mapping@1, see core/annexa/mapping-file.ts) that either re-imports the
+ * (evidence-store/annex-a-mapping@1, shared/annexa/mapping.ts) that either re-imports the
  * same extracts or is saved for the source system.
  */
 import type { AnnexaImportReport, AnnexaListReport } from '../../../shared/annexa/api.ts';
 
 /** The format's name; core/annexa/mapping-file.ts checks it (the renderer cannot import the core). */
-export const MAPPING_SCHEMA = 'evidence-store/annex-a-mapping@1';
+import { MAPPING_SCHEMA } from '../../../shared/annexa/mapping.ts';
+
+export { MAPPING_SCHEMA };
 
 /** Per table (by its source, which is unique within an import), per column key: the header chosen, or null for "No column". */
 export type MappingChoices = Readonly<Record<string, Readonly<Record<string, string | null>>>>;

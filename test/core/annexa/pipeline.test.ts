@@ -85,6 +85,7 @@ describe('Annex A through the API', () => {
     const status = await call<AnnexaImportReport>(dispatch, 'annexa.status', {});
     expect(status.rows).toBe(report.rows);
     const summary = await call<AnnexASummaries>(dispatch, 'annexa.summary', {});
+
     expect(summary.lists.find((l) => l.list === 'list1')!.rows).toBe(clean.get('list1')!.length);
   });
 
@@ -142,7 +143,7 @@ describe('Annex A through the API', () => {
     // A system whose contact extract names columns no synonym covers.
     writeFileSync(
       join(dir, 'contacts.csv'),
-      'Ref,Sx,Eth,Born,Yrs,When,Who\n12345,M,WBRI,01/02/2015,9,01/02/2024,2A\n67890,F,WIRI,03/04/2016,7,05/02/2024,6\n',
+      'Ref,Sx,Eth,Born,Yrs,When,Who\n12345,M,WBRI,01/02/2015,9,01/02/2024,2A\n67890,F,ZZZZ,03/04/2016,7,05/02/2024,6\n',
     );
     const mapping = JSON.stringify({
       schema: 'evidence-store/annex-a-mapping@1',
@@ -154,6 +155,14 @@ describe('Annex A through the API', () => {
     const { staged } = await call<{ staged: string }>(dispatch, 'annexa.stage', { name: 'contacts.csv', base64: readFileSync(join(dir, 'contacts.csv')).toString('base64') });
     const report = await call<AnnexaImportReport>(dispatch, 'annexa.import', { files: [{ staged }], inspectionDate: '2024-03-15', system: 'frontdoor' });
     expect(report.lists).toEqual([expect.objectContaining({ list: 'list1', rows: 2, source: 'contacts.csv' })]);
+    // The screen shows what each header holds, mapped or not, and a row's own changes.
+    expect(report.lists[0].headerSamples[report.lists[0].headers.indexOf('Sx')]).toEqual(['M', 'F']);
+    const onRow = await call<{ total: number; changes: { row: number; column: string; to: string }[] }>(dispatch, 'annexa.changes', { source: 'contacts.csv', row: 2 });
+    expect(onRow.changes.every((c) => c.row === 2)).toBe(true);
+    expect(onRow.changes).toContainEqual(expect.objectContaining({ column: 'gender', to: 'a) Male' }));
+    // The findings of one row only, for the row panel.
+    expect(await call(dispatch, 'annexa.findings', { source: 'contacts.csv', row: 3 })).toMatchObject({ total: 1, findings: [{ rule: 'code-unknown', row: 3 }] });
+    expect(await call(dispatch, 'annexa.findings', { source: 'contacts.csv', row: 2 })).toMatchObject({ total: 0 });
     const row = await call<{ cells: { column: string; value: unknown }[] }>(dispatch, 'annexa.row', { source: 'contacts.csv', row: 2 });
     expect(Object.fromEntries(row.cells.map((c) => [c.column, c.value]))).toMatchObject({ childId: '12345', gender: 'a) Male', ethnicity: 'a) WBRI', dateOfContact: '2024-02-01' });
     // An upload is held only until it is imported.

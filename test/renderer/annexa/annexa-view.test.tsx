@@ -26,6 +26,7 @@ function report(importedAt = '2024-03-14T09:30:00.000Z', from: string | null = n
       {
         list: 'list1', number: 1, name: 'Contacts', source: 'contacts.csv', rows: 1, confidence: 0.7,
         headers: ['Person ID', 'Sex', 'Contact Date', 'Contact Origin'],
+        headerSamples: [['1001'], ['M'], ['12/01/2024'], ['2A']],
         columns: [
           { column: 'childId', header: 'Child Unique ID', required: true, from: 'Person ID', samples: ['1001'] },
           { column: 'gender', header: 'Gender', required: true, from: 'Sex', samples: ['M'] },

@@ -13,6 +13,7 @@ const contacts: AnnexaListReport = {
   rows: 4,
   confidence: 0.71,
   headers: ['Person ID', 'Sex', 'DOB', 'Contact Date', 'Contact Origin', 'Notes'],
+  headerSamples: [['1001'], ['M'], [], ['12/01/2024'], ['2A'], []],
   columns: [
     { column: 'childId', header: 'Child Unique ID', required: true, from: 'Person ID', samples: ['1001'] },
     { column: 'gender', header: 'Gender', required: true, from: 'Sex', samples: ['M'] },
