@@ -7,7 +7,7 @@
  * mapping, sees the planted finding and its row, reads a summary, downloads the workbook and
  * checks it with our own reader, then deletes the child-level data.
  *
- * No axe check: @axe-core/playwright is not installed (adding it is a dependency decision).
+ * Each step is also checked with axe (WCAG 2.1 AA), in light and dark mode.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,10 @@ import { annexASpec, DEFAULT_ANNEX_A_SPEC_ID } from '../../shared/annexa/index.t
 import { readSourceBytes } from '../../core/annexa/read/index.ts';
 import { recogniseSources } from '../../core/annexa/recognise.ts';
 import { test, expect, callApi } from './app-fixture.ts';
+import { expectAccessible } from './axe.ts';
+
+// axe's script needs to get past the page's content security policy.
+test.use({ bypassCSP: true });
 
 const CONTACTS = [
   'Person ID,Sex,Ethnic Code,DOB,Contact Date,Contact Origin,Notes',
@@ -67,6 +71,7 @@ test('messy extracts in, mapping fixed, the planted finding seen, a summary read
     await expect(view.getByTestId('annexa-spec')).toHaveValue('annex-a-2024');
     await expect(view.getByText('UNVERIFIED against Ofsted.', { exact: true })).toBeVisible();
     await page.screenshot({ path: 'test-results/annexa-1-add.png' });
+    await expectAccessible(page, 'step 1, add the extracts');
     await view.getByTestId('annexa-import').click();
 
     // 2. The mapping: both lists recognised; Contact Source has no column (highlighted, said in words); notes.csv is no list, with the reason.
@@ -85,6 +90,7 @@ test('messy extracts in, mapping fixed, the planted finding seen, a summary read
     await page.emulateMedia({ colorScheme: 'dark' });
     await source.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/annexa-2-mapping-missing-dark.png' });
+    await expectAccessible(page, 'step 2, the mapping, dark mode');
     await page.emulateMedia({ colorScheme: 'light' });
 
     // Fix it: Contact Source comes from "Contact Origin"; import again with these columns.
@@ -129,6 +135,7 @@ test('messy extracts in, mapping fixed, the planted finding seen, a summary read
     await expect(panel.locator('tr[data-column="dateOfContact"]')).toContainText('15/02/2024');
     await expect(panel.locator('tr[data-column="gender"]')).toContainText('b) Female');
     await page.screenshot({ path: 'test-results/annexa-3-finding-row.png' });
+    await expectAccessible(page, 'step 3, a finding’s row');
     await page.keyboard.press('Escape');
     await expect(panel).toBeHidden();
 
@@ -148,6 +155,7 @@ test('messy extracts in, mapping fixed, the planted finding seen, a summary read
     await expect(chart.locator('svg')).toBeVisible();
     await expect(chart.getByRole('table')).toBeAttached();
     await page.screenshot({ path: 'test-results/annexa-4-summaries-dark.png' });
+    await expectAccessible(page, 'step 4, summaries, dark mode');
     await page.emulateMedia({ colorScheme: 'light' });
 
     // 5. Build: a real download, read back by our own importer: both lists there, the fixed column filled.
@@ -169,6 +177,7 @@ test('messy extracts in, mapping fixed, the planted finding seen, a summary read
     expect(sources).toHaveLength(4);
     expect(sources.every((s) => typeof s === 'string' && s.length > 0)).toBe(true);
     await page.screenshot({ path: 'test-results/annexa-5-build.png' });
+    await expectAccessible(page, 'step 5, build');
 
     // The pseudonymised copy: the same lists, and none of the children's ids.
     const copying = page.waitForEvent('download');

@@ -184,6 +184,7 @@ export function App() {
         navOpen={navOpen}
         onToggleNav={() => setNavOpen((o) => !o)}
         onShowShortcuts={() => setShortcutsOpen(true)}
+        resultsShown={area === 'search'}
       />
       <div className={styles.middle}>
         <AppNav open={navOpen} area={area} onAreaChange={setArea} />

@@ -28,6 +28,8 @@ export interface TopBarProps {
   onToggleNav: () => void;
   navOpen: boolean;
   onShowShortcuts: () => void;
+  /** Whether the search results are on screen (aria-controls may only name an element that exists). */
+  resultsShown: boolean;
 }
 
 export function TopBar(props: TopBarProps) {
@@ -50,7 +52,7 @@ export function TopBar(props: TopBarProps) {
           onKeyDown={props.onKeyDown}
           placeholder="Search all evidence   (Ctrl+K)"
           aria-label="Search evidence"
-          aria-controls="search-results"
+          aria-controls={props.resultsShown ? 'search-results' : undefined}
           aria-keyshortcuts="Control+K Meta+K /"
           data-testid="search-box"
           autoComplete="off"
