@@ -89,10 +89,29 @@ export function displayNumber(stored: string, format: DateFormat | null, date190
   return formatDate(serialToDate(serial, date1904 && kind !== 'time'), kind, seconds);
 }
 
+/**
+ * A `t="d"` cell's ISO text as a Date. Without a zone it is the calendar date and clock time as
+ * written, so it is read as UTC: `new Date('2024-06-01T00:00:00')` would take it as local time, and
+ * in British Summer Time every such date would become the day before.
+ */
+export function isoCellDate(text: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/u.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone] = m;
+  let ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, Math.round(Number(`0.${frac}`) * 1000));
+  if (zone && zone !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const [zh, zm] = [Number(zone.slice(1, 3)), Number(zone.slice(-2))];
+    ms -= sign * (zh * 60 + zm) * 60_000;
+  }
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
 /** An ISO 8601 date cell (t="d", written by newer tools and Strict files) shown as dd/mm/yyyy. */
 export function displayIsoDate(stored: string): string {
-  const date = new Date(stored);
-  if (Number.isNaN(date.getTime())) return stored;
+  const date = isoCellDate(stored);
+  if (!date) return stored;
   const hasTime = /T\d/.test(stored) && !/T00:00(:00(\.0+)?)?Z?$/.test(stored);
   return formatDate(date, hasTime ? 'datetime' : 'date', false);
 }

@@ -62,6 +62,12 @@ export function findHeaderRow(rows: readonly SourceRow[]): number | null {
   return index < 0 ? null : index;
 }
 
+/**
+ * Excel's last column is XFD, the 16,384th. A table wider than that is damaged or hostile: a 2 KB
+ * workbook naming column ZZZZZZ would otherwise have every row padded to millions of cells.
+ */
+export const MAX_COLUMNS = 16_384;
+
 /** Header cells as text, trailing empty cells dropped; a blank header cell is "". */
 export function headerTexts(cells: readonly RawCell[]): string[] {
   const texts = cells.map((cell) => {

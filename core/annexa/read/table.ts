@@ -8,7 +8,7 @@
  */
 import type { SourceRow, SourceTable } from '../model.ts';
 import { SourceReadError, plainReason } from './errors.ts';
-import { HEADER_SCAN_ROWS, findHeaderRow, headerTexts } from './header.ts';
+import { HEADER_SCAN_ROWS, MAX_COLUMNS, findHeaderRow, headerTexts } from './header.ts';
 
 export interface TableOrigin {
   /** What a person calls it: "contacts.csv", or "annexa.xlsx: List_1". */
@@ -53,6 +53,9 @@ export function tableFrom(origin: TableOrigin, open: OpenRows): SourceTable | nu
   const index = findHeaderRow(top);
   if (index === null) return null;
   const headers = headerTexts(top[index].cells);
+  if (headers.length > MAX_COLUMNS) {
+    throw new SourceReadError(`${origin.source} could not be read: its header row has ${headers.length} columns, more than a spreadsheet can hold. Check it is the right file.`);
+  }
   const skip = index + 1;
   const width = headers.length;
   return {

@@ -16,7 +16,7 @@
 import type { ExtractLimits } from '../../extract/types.ts';
 import { DEFAULT_LIMITS } from '../../extract/types.ts';
 import { mainPartOf, relatedParts, relationshipId } from '../../extract/ooxml-rels.ts';
-import { dateFormatOf, serialToDate } from '../../extract/xlsx-format.ts';
+import { dateFormatOf, isoCellDate, serialToDate } from '../../extract/xlsx-format.ts';
 import type { DateFormat } from '../../extract/xlsx-format.ts';
 import { attribute, parseXml } from '../../extract/xml.ts';
 import { readZipEntries } from '../../extract/zip.ts';
@@ -24,7 +24,7 @@ import { parseZipXml, readZipDirectory } from '../../extract/zip-stream.ts';
 import type { ZipEntryInfo } from '../../extract/zip-stream.ts';
 import type { RawCell, SourceRow, SourceTable } from '../model.ts';
 import { ReadProblem } from './errors.ts';
-import { isBlankRow } from './header.ts';
+import { MAX_COLUMNS, isBlankRow } from './header.ts';
 import { SheetScanner } from './sheet-scan.ts';
 import { tableFrom } from './table.ts';
 import { inflateEntry } from './zip-pull.ts';
@@ -154,10 +154,8 @@ function cellValue(type: string, text: string, style: number, book: Book): RawCe
     }
     case 'b':
       return text === '1' || text === 'true' ? true : text === '0' || text === 'false' ? false : text || null;
-    case 'd': {
-      const date = new Date(text);
-      return Number.isNaN(date.getTime()) ? text || null : date;
-    }
+    case 'd':
+      return isoCellDate(text) ?? (text || null);
     case 'n':
       return numberCell(text, style, book);
     default:
@@ -182,6 +180,7 @@ function* sheetRows(book: Book, path: string): Generator<SourceRow> {
     },
     cell(at, type, style, text) {
       const column = at >= 0 ? at : nextColumn;
+      if (column >= MAX_COLUMNS) throw new ReadProblem(`a cell in row ${rowNumber} is past Excel's last column (XFD), so the sheet is damaged. Open it in Excel, save it again, and import that`);
       nextColumn = column + 1;
       const value = cellValue(type, text, style, book);
       if (value === null) return;

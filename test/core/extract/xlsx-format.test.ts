@@ -35,4 +35,16 @@ describe('Excel number formats', () => {
     expect(displayIsoDate('2024-03-05T00:00:00Z')).toBe('05/03/2024');
     expect(displayIsoDate('2024-03-05T14:30:00Z')).toBe('05/03/2024 14:30');
   });
+
+  it('shows an ISO date cell with no zone as the date written, even in British Summer Time', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/London';
+    try {
+      expect(displayIsoDate('2024-06-01T00:00:00')).toBe('01/06/2024');
+      expect(displayIsoDate('2024-06-01')).toBe('01/06/2024');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
 });

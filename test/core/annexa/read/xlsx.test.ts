@@ -27,6 +27,28 @@ const header = (n: number, ...names: string[]) => row(n, ...names.map((name, i) 
 const utc = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min));
 
 describe('XLSX cells', () => {
+  it('reads an ISO date cell (t="d") with no zone as the date written, whatever the time zone', async () => {
+    const bytes = buildXlsx({
+      sheets: [{ name: 'S', data: header(1, 'Child Unique ID', 'Seen', 'Visit') + row(2, c('A2', 1), c('B2', '2024-06-01T00:00:00', { t: 'd' }), c('C2', '2024-06-01T09:30:00+01:00', { t: 'd' })) }],
+    });
+    // In British Summer Time, where a local-time reading would move the date back a day.
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/London';
+    try {
+      const [r] = await rowsOf(read(bytes).tables[0]);
+      expect(r.cells).toEqual([1, utc(2024, 6, 1), utc(2024, 6, 1, 8, 30)]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('refuses a sheet whose cells lie past Excel’s last column, quickly, instead of padding rows to millions of cells', async () => {
+    const far = Array.from({ length: 40 }, (_, i) => row(i + 2, c(`ZZZZZZ${i + 2}`, 'x'))).join('');
+    const bytes = buildXlsx({ sheets: [{ name: 'S', data: header(1, 'Child Unique ID', 'Gender') + far }] });
+    expect(() => read(bytes)).toThrow(/past Excel's last column/u);
+  });
+
   it('undoes Excel’s _xHHHH_ escape, so text our own workbook writes comes back as it was', async () => {
     const sink = new MemorySink();
     const book = XlsxWriter.into(sink);
