@@ -40,7 +40,11 @@ function digit(s: string, i: number): number {
   return c >= 0 && c <= 9 ? c : -1;
 }
 
-/** True for a real calendar date written `YYYY-MM-DD` (what a date column holds once normalised). */
+/**
+ * True for a real calendar date written `YYYY-MM-DD` in the years these lists can hold (what a date
+ * column holds once normalised). `0215-05-06` is the right shape but not a date anyone here has:
+ * the reader refuses it and keeps the text, and this keeps every check from taking it for one.
+ */
 export function isIsoDate(value: unknown): value is string {
   // Character by character: this runs for every date cell of every row validated.
   if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
@@ -53,9 +57,10 @@ export function isIsoDate(value: unknown): value is string {
   const d0 = digit(value, 8);
   const d1 = digit(value, 9);
   if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return false;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const m = m0 * 10 + m1;
   const d = d0 * 10 + d1;
-  return m >= 1 && m <= 12 && d >= 1 && (d <= 28 || d <= daysInMonth(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m));
+  return y >= EARLIEST_YEAR && y <= LATEST_YEAR && m >= 1 && m <= 12 && d >= 1 && (d <= 28 || d <= daysInMonth(y, m));
 }
 
 /** `2024-03-01` → `01/03/2024`: how the template, and so every message, shows a date. */

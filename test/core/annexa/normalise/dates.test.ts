@@ -70,6 +70,10 @@ describe('date arithmetic', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2023-02-29')).toBe(false);
     expect(isIsoDate('01/03/2024')).toBe(false);
+    // The right shape is not enough: a year no one in these lists has is a typing slip.
+    expect(isIsoDate('0215-05-06')).toBe(false);
+    expect(isIsoDate('2101-01-01')).toBe(false);
+    expect(isIsoDate('1900-01-01')).toBe(true);
     expect(isIsoDate(45352)).toBe(false);
   });
 

@@ -27,6 +27,16 @@ describe('cell checks', () => {
     expect(findings[0].message).toBe('Date of Contact: "31/02/2024" is not a real date (February 2024 has 29 days). Correct it from the case record, written dd/mm/yyyy.');
   });
 
+  it('date-invalid: a date in the right shape but an impossible year (a typing slip), not taken for a date', () => {
+    let row = 0;
+    const findings = findingsAfter((rows) => {
+      const r = findRow(rows, 'list8', () => true);
+      r.values.dateOfLastDentalCheck = '0215-05-06';
+      row = r.row;
+    });
+    expect(findings.map(brief)).toEqual([['list8', row, 'dateOfLastDentalCheck', 'date-invalid', 'error']]);
+  });
+
   it('date-future: an event after the inspection date', () => {
     const findings = findingsAfter((rows) => {
       findRow(rows, 'list1', (x) => onlyRow(rows, x)).values.dateOfContact = '2024-03-16';
