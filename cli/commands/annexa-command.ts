@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { AnnexaFinding, AnnexaImportReport } from '../../shared/annexa/api.ts';
 import { annexASpec } from '../../shared/annexa/index.ts';
 import type { Api } from '../../shared/contract.ts';
+import { ApiCallError } from '../../shared/api-error.ts';
 import { UsageError } from '../args.ts';
 
 export interface AnnexaOptions {
@@ -36,12 +37,22 @@ export async function runAnnexa(api: Api, options: AnnexaOptions): Promise<numbe
       throw new UsageError(`The mapping file “${options.mapping}” could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
     }
   }
-  const report = await api.call('annexa.import', {
-    files: options.files.map((f) => ({ path: resolve(f) })),
-    inspectionDate: options.inspectionDate,
-    specId: options.spec,
-    mapping,
-  });
+  let report: AnnexaImportReport;
+  try {
+    report = await api.call('annexa.import', {
+      files: options.files.map((f) => ({ path: resolve(f) })),
+      inspectionDate: options.inspectionDate,
+      specId: options.spec,
+      mapping,
+    });
+  } catch (error) {
+    // Nothing readable was given: the files' fault, not the command line's (exit 1, not 2).
+    if (error instanceof ApiCallError && error.field === 'files') {
+      console.error(`evidence-store annexa: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
   const spec = annexASpec(report.specId)!;
   const listName = (key: string) => `List ${spec.lists.find((l) => l.key === key)?.number ?? key}`;
   const headerOf = (list: string, column: string | null) =>

@@ -15,7 +15,7 @@ import type { AnnexaJob, ImportRequest, WorkbookRequest } from './jobs.ts';
 import { MappingFileError, parseMappingFile } from './mapping-file.ts';
 import type { Change, Finding, ListRow, RawCell } from './model.ts';
 import { createNormaliser } from './normalise/normaliser.ts';
-import { readSources, type SourceInput } from './read/index.ts';
+import { readSources, type SourceFile, type SourceInput } from './read/index.ts';
 import { recogniseSources } from './recognise.ts';
 import { allFindings, beginImport, importMeta, iterateRows, type AnnexaDb } from './store.ts';
 import { summariseAnnexA } from './summaries.ts';
@@ -44,6 +44,12 @@ function sample(cell: RawCell): string | null {
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   const text = String(cell).trim();
   return text ? text.slice(0, 60) : null;
+}
+
+/** How a CSV was read, when it is worth a look: not UTF-8, so accented letters may have been guessed. */
+function readingNotes(file: SourceFile | undefined): string[] {
+  if (!file || file.format !== 'csv' || !file.encoding || /^utf-?(8|16)/iu.test(file.encoding)) return [];
+  return [`${file.name} is not UTF-8, so it was read as ${file.encoding}: check that accented letters and quotes look right in the samples.`];
 }
 
 export async function runImport(job: ImportRequest, db: AnnexaDb, onProgress: Progress): Promise<AnnexaImportReport> {
@@ -124,7 +130,7 @@ export async function runImport(job: ImportRequest, db: AnnexaDb, onProgress: Pr
           return { column: c.key, header: c.header, required: c.required, from: index === null ? null : table.headers[index], samples: index === null ? [] : (samples.get(index) ?? []) };
         }),
         dropped: mapping.unmapped,
-        notes: recognition.notes,
+        notes: [...recognition.notes, ...readingNotes(files.find((f) => f.file === table.file))],
       });
     }
 

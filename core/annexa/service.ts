@@ -5,6 +5,7 @@
  * checks, tests) the same work runs in this thread against an in-memory store.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -30,6 +31,8 @@ export interface AnnexaServiceOptions {
 
 /** Staged uploads are kept this long at most: child-level data must not linger in memory. */
 const STAGED_FOR_MS = 60 * 60 * 1000;
+/** And no more than this much at once, so a page cannot fill the app's memory with uploads. */
+const STAGED_MAX_BYTES = 1024 * 1024 * 1024;
 
 // From .ts sources (Node type stripping) the worker is worker.ts; from tsc output, worker.js.
 const WORKER_URL = new URL('./worker' + extname(fileURLToPath(import.meta.url)), import.meta.url);
@@ -40,6 +43,7 @@ export class AnnexaService {
   private readonly staged = new Map<string, { name: string; bytes: Uint8Array; at: number }>();
   /** One job at a time: a second import waits for the first rather than interleaving writes. */
   private queue: Promise<unknown> = Promise.resolve();
+  private sweeper: NodeJS.Timeout | null = null;
 
   constructor(options: AnnexaServiceOptions) {
     this.options = options;
@@ -50,6 +54,12 @@ export class AnnexaService {
     return this.db;
   }
 
+  /** The store for reading, or null when there is no file (nothing imported, or deleted): reading never creates one. */
+  private existing(): AnnexaDb | null {
+    if (this.db) return this.db;
+    return this.options.path !== ':memory:' && !existsSync(this.options.path) ? null : this.store();
+  }
+
   specs(): AnnexaSpecSummary[] {
     return ANNEX_A_SPECS.map((s) => ({ id: s.id, title: s.title, source: s.source, basedOn: s.basedOn ?? null, isDefault: s.id === DEFAULT_ANNEX_A_SPEC_ID }))
       .sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
@@ -57,8 +67,14 @@ export class AnnexaService {
 
   stage(name: string, bytes: Uint8Array): string {
     this.dropStale();
+    const held = [...this.staged.values()].reduce((n, s) => n + s.bytes.byteLength, 0);
+    if (held + bytes.byteLength > STAGED_MAX_BYTES) {
+      throw new ApiFailure('unavailable', 'Too many uploaded extracts are waiting to be imported. Import those added so far, or reload the page to start again.');
+    }
     const id = randomUUID();
     this.staged.set(id, { name, bytes, at: Date.now() });
+    // Dropped after an hour even if nothing else happens (an abandoned import).
+    this.sweeper ??= setInterval(() => this.dropStale(), 5 * 60 * 1000).unref();
     return id;
   }
 
@@ -73,45 +89,59 @@ export class AnnexaService {
 
   import(request: { files: AnnexaFileRef[]; inspectionDate: string; specId?: string; mapping?: string }): Promise<AnnexaImportReport> {
     const specId = request.specId ?? DEFAULT_ANNEX_A_SPEC_ID;
-    if (!annexASpec(specId)) throw new ApiFailure('not-found', `There is no Annex A version “${specId}”.`, 'specId');
-    if (request.mapping !== undefined) this.checkMapping(request.mapping);
-    const files: JobFile[] = request.files.map((f) => {
-      if ('path' in f) return { name: f.path, path: f.path };
-      const staged = this.staged.get(f.staged);
-      if (!staged) throw new ApiFailure('not-found', 'An uploaded file is no longer held (uploads are kept for an hour). Add it again.', 'files');
-      return { name: staged.name, bytes: staged.bytes };
-    });
+    // An upload is held for one import only, whatever comes of it (a refused request included).
+    const release = () => {
+      for (const f of request.files) if ('staged' in f) this.staged.delete(f.staged);
+    };
+    let files: JobFile[];
+    try {
+      if (!annexASpec(specId)) throw new ApiFailure('not-found', `There is no Annex A version “${specId}”.`, 'specId');
+      if (request.mapping !== undefined) this.checkMapping(request.mapping);
+      files = request.files.map((f) => {
+        if ('path' in f) return { name: f.path, path: f.path };
+        const staged = this.staged.get(f.staged);
+        if (!staged) throw new ApiFailure('not-found', 'An uploaded file is no longer held (uploads are kept for an hour). Add it again.', 'files');
+        return { name: staged.name, bytes: staged.bytes };
+      });
+    } catch (error) {
+      release();
+      throw error;
+    }
     const job: ImportRequest = { kind: 'import', dbPath: this.options.path, files, specId, inspectionDate: request.inspectionDate, mapping: request.mapping ?? null };
     return this.enqueue(async () => {
       try {
         return (await this.run(job)) as AnnexaImportReport;
       } finally {
-        // An upload is held for one import only, whatever came of it: child-level data must not linger.
-        for (const f of request.files) if ('staged' in f) this.staged.delete(f.staged);
+        release();
       }
     });
   }
 
   summary(): AnnexASummaries | null {
-    return (importMeta(this.store())?.summaries as AnnexASummaries | undefined) ?? null;
+    const db = this.existing();
+    return db ? ((importMeta(db)?.summaries as AnnexASummaries | undefined) ?? null) : null;
   }
 
   status(): AnnexaImportReport | null {
-    return (importMeta(this.store())?.report as AnnexaImportReport | undefined) ?? null;
+    const db = this.existing();
+    return db ? ((importMeta(db)?.report as AnnexaImportReport | undefined) ?? null) : null;
   }
 
   findings(filter: FindingFilter) {
-    const db = this.store();
-    return { ...queryFindings(db, filter), counts: findingCounts(db) };
+    const db = this.existing();
+    return db ? { ...queryFindings(db, filter), counts: findingCounts(db) } : { total: 0, findings: [], counts: [] };
   }
 
   changes(filter: { list?: string; source?: string; row?: number; offset?: number; limit?: number }) {
-    return listChanges(this.store(), filter);
+    const db = this.existing();
+    return db ? listChanges(db, filter) : { total: 0, changes: [] };
   }
 
   row(source: string, row: number) {
-    const found = rowAt(this.store(), source, row);
-    const meta = importMeta(this.store());
+    const db = this.existing();
+    if (!db) return null;
+    const found = rowAt(db, source, row);
+    const meta = importMeta(db);
     if (!found || !meta) return null;
     const list = annexASpec(meta.specId)?.lists.find((l) => l.key === found.list);
     if (!list) return null;
@@ -124,7 +154,8 @@ export class AnnexaService {
   }
 
   workbook(options: { pseudonymise: boolean }): Promise<Uint8Array<ArrayBuffer>> {
-    if (!importMeta(this.store())) throw new ApiFailure('not-found', 'Nothing has been imported yet: import the extracts first.');
+    const db = this.existing();
+    if (!db || !importMeta(db)) throw new ApiFailure('not-found', 'Nothing has been imported yet: import the extracts first.');
     return this.enqueue(async () => (await this.run({ kind: 'workbook', dbPath: this.options.path, pseudonymise: options.pseudonymise })) as Uint8Array<ArrayBuffer>);
   }
 
@@ -145,6 +176,8 @@ export class AnnexaService {
 
   close(): void {
     this.staged.clear();
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
     this.db?.close();
     this.db = null;
   }
@@ -171,12 +204,13 @@ export class AnnexaService {
         resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb ?? 4096 },
       });
       let settled = false;
+      // Settled only once the worker has gone: the next job (or a clear() deleting the file) must not
+      // meet its connection still open.
       const finish = (fn: () => void) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        void worker.terminate();
-        fn();
+        void worker.terminate().finally(fn);
       };
       const timer = setTimeout(
         () => finish(() => reject(new ApiFailure('unavailable', `Annex A work took longer than ${Math.round((this.options.timeoutMs ?? 900_000) / 60_000)} minutes and was stopped.`))),

@@ -50,6 +50,8 @@ const SCHEMA = `
     rule TEXT NOT NULL, severity TEXT NOT NULL CHECK (severity IN ('error', 'warning')), message TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS findings_filter ON findings(list, rule, severity);
+  -- The order findings are shown in, so a page never sorts the whole table.
+  CREATE INDEX IF NOT EXISTS findings_order ON findings(severity, list, source, row, id);
   CREATE INDEX IF NOT EXISTS findings_row ON findings(source, row);
   CREATE INDEX IF NOT EXISTS changes_row ON changes(source, row);
 `;
@@ -59,6 +61,9 @@ export function openAnnexaDb(path: string): AnnexaDb {
   const db = new Database(path, { timeout: 5000 });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // Large sorts would otherwise spill to the operating system's temp folder: child-level data
+  // (findings quote ids and dates) must not be written anywhere but this file.
+  db.pragma('temp_store = MEMORY');
   db.exec(SCHEMA);
   return db;
 }
@@ -79,7 +84,11 @@ export interface ImportMeta {
   summaries: unknown;
 }
 
-/** What a new import writes: everything replaced in one transaction, so a reader never sees half of two imports. */
+/**
+ * What a new import writes: everything replaced in one transaction, so a reader (another
+ * connection) never sees half of two imports. The in-memory store of the CLI shares one
+ * connection with its reader, which reads only after the import.
+ */
 export interface ImportWriter {
   rows(batch: readonly ListRow[]): void;
   changes(batch: readonly Change[]): void;

@@ -146,7 +146,9 @@ describe('evidence-store CLI', () => {
     // Only the workbook asked for: no index, no child-level data file beside it.
     expect(readdirSync(dir).sort()).toEqual(['Annex A.xlsx', 'contacts.csv']);
     // What could not be read, or was not asked properly, says so and does not pass.
-    expect(cli('annexa', 'validate', join(dir, 'missing.csv'), '--inspection-date', '2024-03-15').code).not.toBe(0);
+    const missing = cli('annexa', 'validate', join(dir, 'missing.csv'), '--inspection-date', '2024-03-15');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/missing\.csv could not be read/u);
     expect(cli('annexa', 'validate', contacts).code).toBe(2);
     expect(cli('annexa', 'build', contacts, '--inspection-date', '2024-03-15').stderr).toMatch(/--out/);
   });

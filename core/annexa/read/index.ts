@@ -1,7 +1,9 @@
 /**
  * Reading the files a user gives for an Annex A import: each becomes its tables (a CSV file is
  * one table, a workbook one per sheet that has a header row), or a plain-words reason it could
- * not be read. One bad file never stops the others.
+ * not be read. One bad file never stops the others from being read; a sheet that turns out damaged
+ * further down, when its rows are read during the import, stops that import (which is then refused
+ * as a whole rather than half kept).
  *
  * What a file is comes from its bytes, not its name: a zip signature means a workbook, an OLE2
  * one an old .xls or a password-protected workbook, anything else that is text is read as CSV.
@@ -99,9 +101,8 @@ export function readSourceBytes(file: string, name: string, bytes: Uint8Array, o
   }
 }
 
-async function readOne(input: SourceInput, options: ReadOptions): Promise<SourceFile> {
-  if (typeof input !== 'string') return readSourceBytes(input.name, input.name, input.bytes, options);
-  const name = basename(input);
+async function readOne(input: SourceInput, options: ReadOptions, name: string): Promise<SourceFile> {
+  if (typeof input !== 'string') return readSourceBytes(input.name, name, input.bytes, options);
   const limits = options.limits ?? DEFAULT_LIMITS;
   try {
     const info = await stat(input);
@@ -120,7 +121,15 @@ async function readOne(input: SourceInput, options: ReadOptions): Promise<Source
  */
 export async function readSources(inputs: readonly SourceInput[], options: ReadOptions = {}): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
-  for (const input of inputs) files.push(await readOne(input, options));
+  // A finding names its row by source ("contacts.csv, row 4"); two files of one name (from two
+  // folders, or the same file given twice) get "(2)", "(3)" so a row is never the other file's.
+  const used = new Map<string, number>();
+  for (const input of inputs) {
+    const base = typeof input === 'string' ? basename(input) : input.name;
+    const n = (used.get(base.toLowerCase()) ?? 0) + 1;
+    used.set(base.toLowerCase(), n);
+    files.push(await readOne(input, options, n === 1 ? base : `${base} (${n})`));
+  }
   return files;
 }
 

@@ -36,6 +36,8 @@ export function columnOf(ref: string): number {
   return columnAt(ref, 0, ref.length);
 }
 
+const MAX_PENDING = 4 * 1024 * 1024;
+
 export class SheetScanner {
   private readonly part: string;
   private readonly out: SheetCells;
@@ -111,7 +113,10 @@ export class SheetScanner {
       }
       p = this.inCell && !this.inInline ? this.plainValue(input, end) : end;
     }
-    // Text after the last tag (or a tag cut by the chunk's end) waits for the rest.
+    // Text after the last tag (or a tag cut by the chunk's end) waits for the rest. No real tag or
+    // cell text is near this long (Excel holds 32,767 characters in a cell); an unclosed comment or
+    // quote would otherwise be joined and searched again with every chunk, for minutes.
+    if (input.length - p > MAX_PENDING) throw corrupt(this.part, 'it has a tag or comment that never ends');
     this.buffer = input.slice(p);
   }
 

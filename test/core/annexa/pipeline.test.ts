@@ -133,7 +133,10 @@ describe('Annex A through the API', () => {
     await call(dispatch, 'annexa.clear', {});
     expect(existsSync(join(dir, 'annex-a.db'))).toBe(false);
     expect(await call(dispatch, 'annexa.status', {})).toBeNull();
+    expect(await call(dispatch, 'annexa.findings', {})).toMatchObject({ total: 0 });
     expect(await dispatch('annexa.workbook', {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // Asking what is there does not make the file again.
+    expect(existsSync(join(dir, 'annex-a.db'))).toBe(false);
   });
 
   it('imports a file handed over as bytes (a browser upload), and maps columns with a saved mapping for a system', async () => {
@@ -165,7 +168,20 @@ describe('Annex A through the API', () => {
     expect(await call(dispatch, 'annexa.findings', { source: 'contacts.csv', row: 2 })).toMatchObject({ total: 0 });
     const row = await call<{ cells: { column: string; value: unknown }[] }>(dispatch, 'annexa.row', { source: 'contacts.csv', row: 2 });
     expect(Object.fromEntries(row.cells.map((c) => [c.column, c.value]))).toMatchObject({ childId: '12345', gender: 'a) Male', ethnicity: 'a) WBRI', dateOfContact: '2024-02-01' });
+    // An upload is held for one import request only, even one refused before it starts.
+    const { staged: refusedUpload } = await call<{ staged: string }>(dispatch, 'annexa.stage', { name: 'contacts.csv', base64: 'MSwy' });
+    expect(await dispatch('annexa.import', { files: [{ staged: refusedUpload }], inspectionDate: '2024-03-15', specId: 'no-such-version' })).toMatchObject({ ok: false });
+    expect(await dispatch('annexa.import', { files: [{ staged: refusedUpload }], inspectionDate: '2024-03-15' })).toMatchObject({ ok: false, error: { code: 'not-found', field: 'files' } });
     // An upload is held only until it is imported.
     expect(await dispatch('annexa.import', { files: [{ staged }], inspectionDate: '2024-03-15' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('says when a CSV was not UTF-8 and its letters were read in a guessed code page', async () => {
+    const dir = tempDir();
+    const { dispatch } = testCore(dir).api(testHost);
+    const text = 'Person ID,Sex,Ethnicity,DOB,Contact Date,Contact Source\n1001,M,WBRI,01/02/2015,01/02/2024,2A Chloë’s school\n';
+    writeFileSync(join(dir, 'contacts.csv'), Buffer.from(text.replace('’', '\x92').replace('ë', '\xeb'), 'latin1'));
+    const report = await call<AnnexaImportReport>(dispatch, 'annexa.import', { files: [{ path: join(dir, 'contacts.csv') }], inspectionDate: '2024-03-15' });
+    expect(report.lists[0].notes).toContainEqual(expect.stringMatching(/contacts\.csv is not UTF-8, so it was read as windows-1252/u));
   });
 });

@@ -38,6 +38,16 @@ describe('readSources', () => {
     expect(files[0]).toMatchObject({ delimiter: ',', encoding: 'utf-8' });
   });
 
+  it('names two files of one name apart, so a finding’s row is never the other file’s', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'north'));
+    mkdirSync(join(dir, 'south'));
+    writeFileSync(join(dir, 'north', 'contacts.csv'), CONTACTS);
+    writeFileSync(join(dir, 'south', 'contacts.csv'), CONTACTS);
+    const files = await readSources([join(dir, 'north', 'contacts.csv'), join(dir, 'south', 'contacts.csv'), { name: 'Contacts.csv', bytes: strToU8(CONTACTS) }]);
+    expect(files.map((f) => f.tables[0]?.source)).toEqual(['contacts.csv', 'contacts.csv (2)', 'Contacts.csv (3)']);
+  });
+
   it('says in plain words why a file cannot be read, and still reads the others', async () => {
     const dir = folderWith({
       'good.csv': CONTACTS,

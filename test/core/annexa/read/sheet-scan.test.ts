@@ -73,6 +73,11 @@ function reference(bytes: Uint8Array): Event[] {
 const sheet = (data: string) => enc(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData></worksheet>`);
 
 describe('the worksheet scanner', () => {
+  it('gives up on a comment that never ends, at once, instead of searching the growing text with every chunk', () => {
+    const bytes = enc(`<worksheet><sheetData><row r="1"><!-- ${'x'.repeat(6 * 1024 * 1024)}`);
+    expect(() => scan(bytes, 64 * 1024)).toThrow(/never ends/u);
+  });
+
   it('reports exactly what saxes reports, on every sheet of a workbook Excel wrote', () => {
     const parts = unzipSync(readFileSync(FIXTURE), { filter: (f) => f.name.startsWith('xl/worksheets/sheet') });
     expect(Object.keys(parts).length).toBe(15);
