@@ -58,6 +58,8 @@ function open(file: string, readonly: boolean, busyTimeoutMs: number): Db {
       if (version < migrations.length) migrate(db, file);
     }
     db.pragma('foreign_keys = ON');
+    // The index holds the text of documents: a large sort must not spill it to the OS temp folder.
+    db.pragma('temp_store = MEMORY');
     return db;
   } catch (error) {
     db.close();
