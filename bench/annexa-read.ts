@@ -8,7 +8,7 @@
  * every row of every recognised list.
  *
  * Readers of the workbook, to choose between them:
- * - `ours`: core/annexa/read (zip-pull.ts + sheet-scan.ts), what the app uses;
+ * - `ours`: core/annexa/read (zip-stream.ts's inflateEntry + sheet-scan.ts), what the app uses;
  * - `saxes`: the same, but each worksheet parsed by saxes through core/extract/xml.ts (the text
  *   extractor's pieces as they are), pushed whole sheet by sheet;
  * - `exceljs`: exceljs's streaming WorkbookReader (shared strings and styles cached, for dates).

@@ -26,8 +26,10 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const ZIP64_EXTRA = 0x0001;
-/** Compressed input is fed in slices this big, so a stop request takes effect quickly. */
+/** Compressed input is fed in slices up to this big, so a stop request takes effect quickly. */
 const SLICE = 64 * 1024;
+/** The first slices are smaller: reading just the start of a part inflates little of it. */
+const FIRST_SLICE = 2 * 1024;
 
 function corrupt(message: string): ExtractError {
   return new ExtractError('corrupt', `not a readable zip archive: ${message}`);
@@ -96,15 +98,11 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntryInfo> {
 }
 
 /**
- * Inflate `entry`, handing each chunk of output to `onChunk`. Errors thrown by `onChunk`
- * (a parse error, a spent text budget) stop inflation and propagate unchanged.
+ * Inflate `entry` a slice at a time, on demand: a generator of output chunks, so a caller can stop
+ * between them (the Annex A importer hands rows out one at a time). The first slices are small,
+ * so reading just the start of a part (a sheet's header rows) inflates little of it.
  */
-export function streamZipEntry(
-  bytes: Uint8Array,
-  entry: ZipEntryInfo,
-  limits: ExtractLimits,
-  onChunk: (chunk: Uint8Array) => void,
-): void {
+export function* inflateEntry(bytes: Uint8Array, entry: ZipEntryInfo, limits: ExtractLimits): Generator<Uint8Array> {
   const ratio = entry.compressedSize > 0 ? entry.size / entry.compressedSize : Infinity;
   if (entry.size > RATIO_THRESHOLD_BYTES && ratio > limits.maxZipRatio) {
     throw new ExtractError(
@@ -124,30 +122,38 @@ export function streamZipEntry(
   const data = bytes.subarray(start, end);
 
   if (entry.method === 0) {
-    for (let i = 0; i < data.length; i += SLICE) onChunk(data.subarray(i, Math.min(data.length, i + SLICE)));
+    for (let i = 0, step = FIRST_SLICE; i < data.length; i += step, step = Math.min(SLICE, step * 2)) yield data.subarray(i, Math.min(data.length, i + step));
     return;
   }
   if (entry.method !== 8) throw corrupt(`${entry.name} uses compression method ${entry.method}`);
+  let out: Uint8Array[] = [];
   let produced = 0;
   const inflate = new Inflate((chunk) => {
     produced += chunk.length;
     // The declared size was checked above; an entry that inflates past it is lying.
-    if (produced > entry.size) {
-      throw new ExtractError('too-large', `zip bomb: ${entry.name} inflates past its declared ${entry.size} bytes`);
-    }
-    onChunk(chunk);
+    if (produced > entry.size) throw new ExtractError('too-large', `zip bomb: ${entry.name} inflates past its declared ${entry.size} bytes`);
+    out.push(chunk);
   });
-  try {
-    for (let i = 0; i < data.length; i += SLICE) {
-      const last = i + SLICE >= data.length;
-      inflate.push(data.subarray(i, Math.min(data.length, i + SLICE)), last);
+  for (let i = 0, step = FIRST_SLICE; i < data.length || i === 0; i += step, step = Math.min(SLICE, step * 2)) {
+    try {
+      inflate.push(data.subarray(i, Math.min(data.length, i + step)), i + step >= data.length);
+    } catch (err) {
+      // fflate's own errors carry a numeric code; ours (the size check) go on as they are.
+      if (err instanceof Error && typeof (err as { code?: unknown }).code === 'number') throw corrupt(`${entry.name}: ${err.message}`);
+      throw err;
     }
-    if (data.length === 0) inflate.push(new Uint8Array(0), true);
-  } catch (err) {
-    // fflate's own errors carry a numeric code; anything else came from onChunk and goes on as is.
-    if (err instanceof Error && typeof (err as { code?: unknown }).code === 'number') throw corrupt(`${entry.name}: ${err.message}`);
-    throw err;
+    const ready = out;
+    out = [];
+    yield* ready;
   }
+}
+
+/**
+ * Inflate `entry`, handing each chunk of output to `onChunk`. Errors thrown by `onChunk`
+ * (a parse error, a spent text budget) stop inflation and propagate unchanged.
+ */
+export function streamZipEntry(bytes: Uint8Array, entry: ZipEntryInfo, limits: ExtractLimits, onChunk: (chunk: Uint8Array) => void): void {
+  for (const chunk of inflateEntry(bytes, entry, limits)) onChunk(chunk);
 }
 
 /** Parse one XML entry as it inflates. Returns false when the package has no such entry. */

@@ -1,7 +1,7 @@
 /**
  * XLSX extracts and Annex A workbooks as tables: one per sheet that has a header row.
  *
- * Each sheet is parsed as it inflates and its rows are handed out one at a time (zip-pull.ts), so
+ * Each sheet is parsed as it inflates and its rows are handed out one at a time (inflateEntry in core/extract/zip-stream.ts), so
  * a sheet of 100,000 rows is never held whole; only the file's bytes, the shared-strings table
  * and the cell formats stay in memory. Built on the pieces of the text extractor in core/extract
  * (zip directory, relationships, saxes XML, Excel's date formats), and measured against exceljs's
@@ -20,14 +20,13 @@ import { dateFormatOf, isoCellDate, serialToDate } from '../../extract/xlsx-form
 import type { DateFormat } from '../../extract/xlsx-format.ts';
 import { attribute, parseXml } from '../../extract/xml.ts';
 import { readZipEntries } from '../../extract/zip.ts';
-import { parseZipXml, readZipDirectory } from '../../extract/zip-stream.ts';
+import { inflateEntry, parseZipXml, readZipDirectory } from '../../extract/zip-stream.ts';
 import type { ZipEntryInfo } from '../../extract/zip-stream.ts';
 import type { RawCell, SourceRow, SourceTable } from '../model.ts';
 import { ReadProblem } from './errors.ts';
 import { MAX_COLUMNS, isBlankRow } from './header.ts';
 import { SheetScanner } from './sheet-scan.ts';
 import { tableFrom } from './table.ts';
-import { inflateEntry } from './zip-pull.ts';
 
 interface Book {
   bytes: Uint8Array;
