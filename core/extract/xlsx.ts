@@ -50,7 +50,7 @@ function readWorkbook(entries: Map<string, Uint8Array>, path: string): Workbook 
 }
 
 /** Date format of each cell style index (the `s` attribute of a cell); null where not a date. */
-function readCellFormats(entries: Map<string, Uint8Array>, path: string | null): Array<DateFormat | null> {
+export function readCellFormats(entries: Map<string, Uint8Array>, path: string | null): Array<DateFormat | null> {
   const bytes = path ? entries.get(path) : undefined;
   if (!bytes || !path) return [];
   const custom = new Map<number, string>();
@@ -73,7 +73,7 @@ function readCellFormats(entries: Map<string, Uint8Array>, path: string | null):
  * Text of rich-text string items (<si>, <is>): every <t> except phonetic guides (<rPh>), which
  * repeat Japanese text in kana.
  */
-class RichText {
+export class RichText {
   private depthInPhonetic = 0;
   private inT = false;
   value = '';

@@ -16,11 +16,12 @@
 import type { ExtractLimits } from '../../extract/types.ts';
 import { DEFAULT_LIMITS } from '../../extract/types.ts';
 import { mainPartOf, relatedParts, relationshipId } from '../../extract/ooxml-rels.ts';
-import { dateFormatOf, isoCellDate, serialToDate } from '../../extract/xlsx-format.ts';
+import { isoCellDate, serialToDate } from '../../extract/xlsx-format.ts';
 import type { DateFormat } from '../../extract/xlsx-format.ts';
 import { attribute, parseXml } from '../../extract/xml.ts';
 import { readZipEntries } from '../../extract/zip.ts';
 import { inflateEntry, parseZipXml, readZipDirectory } from '../../extract/zip-stream.ts';
+import { RichText, readCellFormats } from '../../extract/xlsx.ts';
 import type { ZipEntryInfo } from '../../extract/zip-stream.ts';
 import type { RawCell, SourceRow, SourceTable } from '../model.ts';
 import { ReadProblem } from './errors.ts';
@@ -40,24 +41,6 @@ interface Book {
 
 /** Largest serial Excel accepts (31/12/9999); beyond it a "date" cell is just a number. */
 const MAX_SERIAL = 2_958_465;
-
-/** Text of a rich-text item (<si>, <is>): its <t> runs, without phonetic guides (<rPh>). */
-class RichText {
-  private phonetic = 0;
-  private inT = false;
-  value = '';
-  open(name: string): void {
-    if (name === 'rPh') this.phonetic++;
-    else if (name === 't') this.inT = true;
-  }
-  close(name: string): void {
-    if (name === 'rPh') this.phonetic--;
-    else if (name === 't') this.inT = false;
-  }
-  text(text: string): void {
-    if (this.inT && this.phonetic === 0) this.value += text;
-  }
-}
 
 /**
  * Excel writes characters XML cannot hold (and a literal `_x0041_`, as `_x005F_x0041_`) in its own
@@ -89,26 +72,6 @@ function readStrings(book: Omit<Book, 'strings' | 'formats' | 'sheets' | 'date19
   return strings;
 }
 
-/** The date format (or null) of each cell style, by the `s` attribute's index. */
-function readFormats(entries: Map<string, Uint8Array>, path: string | null): Array<DateFormat | null> {
-  const bytes = path ? entries.get(path) : undefined;
-  if (!bytes || !path) return [];
-  const custom = new Map<number, string>();
-  const ids: number[] = [];
-  let inCellXfs = false;
-  parseXml(bytes, path, {
-    open(name, attrs) {
-      if (name === 'numFmt') custom.set(Number(attribute(attrs, 'numFmtId')), attribute(attrs, 'formatCode') ?? '');
-      else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) ids.push(Number(attribute(attrs, 'numFmtId') ?? 0));
-    },
-    close(name) {
-      if (name === 'cellXfs') inCellXfs = false;
-    },
-  });
-  return ids.map((id) => dateFormatOf(id, custom));
-}
-
 function openBook(bytes: Uint8Array, limits: ExtractLimits): Book {
   const entries = readZipEntries(bytes, limits, (name) => /\.rels$/i.test(name) || /(^|\/)(workbook|styles)\.xml$/i.test(name));
   const directory = readZipDirectory(bytes);
@@ -132,7 +95,7 @@ function openBook(bytes: Uint8Array, limits: ExtractLimits): Book {
     },
   });
   const base = { bytes, directory, limits };
-  return { ...base, sheets, date1904, strings: readStrings(base, partOf('/sharedStrings')), formats: readFormats(entries, partOf('/styles')) };
+  return { ...base, sheets, date1904, strings: readStrings(base, partOf('/sharedStrings')), formats: readCellFormats(entries, partOf('/styles')) };
 }
 
 function numberCell(text: string, style: number, book: Book): RawCell {
