@@ -15,6 +15,7 @@ import { SummariesStep } from './SummariesStep.tsx';
 import { useAnnexaStatus } from './useAnnexaStatus.ts';
 import { useExtractDrop } from './useExtractDrop.ts';
 import { useImporter } from './useImporter.ts';
+import { DropOverlay } from '../shared/DropOverlay.tsx';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, position: 'relative' },
@@ -30,20 +31,6 @@ const useStyles = makeStyles({
   sub: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   notice: { marginBottom: tokens.spacingVerticalL },
   body: { flex: 1, minHeight: 0, overflowY: 'auto', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
-  drop: {
-    position: 'absolute',
-    inset: '12px',
-    border: `3px dashed ${tokens.colorBrandStroke1}`,
-    borderRadius: tokens.borderRadiusXLarge,
-    backgroundColor: tokens.colorNeutralBackgroundAlpha2,
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    fontSize: tokens.fontSizeBase500,
-    fontWeight: tokens.fontWeightSemibold,
-    pointerEvents: 'none',
-    zIndex: 10,
-  },
 });
 
 /**
@@ -175,9 +162,7 @@ export function AnnexaView() {
         {content}
       </div>
       {dragging && (
-        <div className={styles.drop} aria-hidden>
-          Drop CSV or Excel extracts to add them to Annex A
-        </div>
+        <DropOverlay over="area">Drop CSV or Excel extracts to add them to Annex A</DropOverlay>
       )}
     </div>
   );

@@ -17,6 +17,7 @@ import { AREAS, AREA_LABELS, type Area } from './areas.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { shortcutFor } from './shortcuts.ts';
 import { TopBar } from './TopBar.tsx';
+import { DropOverlay } from '../shared/DropOverlay.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -36,20 +37,6 @@ const useStyles = makeStyles({
   split: { display: 'grid', gridTemplateColumns: 'minmax(320px, 36%) minmax(0, 1fr)', height: '100%' },
   single: { height: '100%' },
   docPane: { borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, minHeight: 0, minWidth: 0 },
-  drop: {
-    position: 'fixed',
-    inset: '12px',
-    border: `3px dashed ${tokens.colorBrandStroke1}`,
-    borderRadius: tokens.borderRadiusXLarge,
-    backgroundColor: tokens.colorNeutralBackgroundAlpha2,
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    fontSize: tokens.fontSizeBase500,
-    fontWeight: tokens.fontWeightSemibold,
-    pointerEvents: 'none',
-    zIndex: 1000,
-  },
 });
 
 interface OpenDocument {
@@ -235,9 +222,7 @@ export function App() {
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       <Toaster toasterId={TOASTER_ID} position="bottom-end" offset={{ vertical: 44 }} />
       {dragging && (
-        <div className={styles.drop} aria-hidden>
-          Drop a folder to add it to the library
-        </div>
+        <DropOverlay over="window">Drop a folder to add it to the library</DropOverlay>
       )}
     </div>
   );
