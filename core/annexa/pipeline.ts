@@ -46,6 +46,10 @@ function sample(cell: RawCell): string | null {
   return text ? text.slice(0, 60) : null;
 }
 
+function* allRows(byList: Map<string, ListRow[]>): Generator<ListRow> {
+  for (const rows of byList.values()) yield* rows;
+}
+
 /** How a CSV was read, when it is worth a look: not UTF-8, so accented letters may have been guessed. */
 function readingNotes(file: SourceFile | undefined): string[] {
   if (!file || file.format !== 'csv' || !file.encoding || /^utf-?(8|16)/iu.test(file.encoding)) return [];
@@ -81,6 +85,8 @@ export async function runImport(job: ImportRequest, db: AnnexaDb, onProgress: Pr
       const mapping = recognition.mapping!;
       const normalise = createNormaliser(spec, listKey, mapping, { inspectionDate: job.inspectionDate });
       const samples = new Map<number, string[]>();
+      // Headers still short of their samples: once none is, the rows are not looked at for them.
+      let sampling = table.headers.length;
       let rows = byList.get(listKey);
       if (!rows) byList.set(listKey, (rows = []));
       let batch: ListRow[] = [];
@@ -92,10 +98,13 @@ export async function runImport(job: ImportRequest, db: AnnexaDb, onProgress: Pr
         batch.push(result.row);
         for (const c of result.changes) changes.push(c);
         for (const f of result.findings) normaliserFindings.push(f);
-        for (let index = 0; index < table.headers.length; index++) {
+        for (let index = 0; sampling > 0 && index < table.headers.length; index++) {
           const seen = samples.get(index) ?? [];
-          const value = seen.length < SAMPLES ? sample(raw.cells[index] ?? null) : null;
-          if (value !== null && !seen.includes(value)) samples.set(index, [...seen, value]);
+          if (seen.length >= SAMPLES) continue;
+          const value = sample(raw.cells[index] ?? null);
+          if (value === null || seen.includes(value)) continue;
+          samples.set(index, [...seen, value]);
+          if (seen.length + 1 === SAMPLES) sampling--;
         }
         count++;
         if (batch.length >= BATCH) {
@@ -161,7 +170,7 @@ export async function runImport(job: ImportRequest, db: AnnexaDb, onProgress: Pr
       const why = [...report.unreadable.map((u) => u.message), ...report.unrecognised.map((u) => `${u.source}: ${u.reason}`)];
       throw new ApiFailure('invalid-argument', `No Annex A list was found in these files.${why.length ? ` ${why.join(' ')}` : ''}`, 'files');
     }
-    const summaries = await summariseAnnexA(spec, job.inspectionDate, [...byList.values()].flat());
+    const summaries = await summariseAnnexA(spec, job.inspectionDate, allRows(byList));
     writer.finish({ specId: spec.id, inspectionDate: job.inspectionDate, importedAt: report.importedAt, report, summaries });
     onProgress({ phase: 'done', done, total: done, secondsLeft: 0, message: null });
     return report;
