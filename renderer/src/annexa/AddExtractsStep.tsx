@@ -13,6 +13,7 @@ import { ImportProgress } from './ImportProgress.tsx';
 import { recall, remember } from './remember.ts';
 import { updateSession } from './session.ts';
 import type { Importer } from './useImporter.ts';
+import { plural } from '../shared/format.ts';
 
 const useStyles = makeStyles({
   step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '900px' },
@@ -135,7 +136,7 @@ export function AddExtractsStep({ report, specs, pending, dragging, onFiles, imp
             The current import
           </h4>
           <p className={styles.intro}>
-            {`${report.rows.toLocaleString('en-GB')} rows in ${report.lists.length} ${report.lists.length === 1 ? 'list' : 'lists'}, imported ${formatTimestamp(report.importedAt)} for an inspection on ${formatIsoDate(report.inspectionDate)}.`}
+            {`${plural(report.rows, 'row')} in ${plural(report.lists.length, 'list')}, imported ${formatTimestamp(report.importedAt)} for an inspection on ${formatIsoDate(report.inspectionDate)}.`}
           </p>
           <ImportProblems report={report} showMissing={false} />
         </section>
@@ -149,7 +150,7 @@ export function AddExtractsStep({ report, specs, pending, dragging, onFiles, imp
       >
         <p>
           {report
-            ? `Importing these files replaces the ${report.rows.toLocaleString('en-GB')} rows of the current import, with their findings and changes.`
+            ? `Importing these files replaces the ${plural(report.rows, 'row')} of the current import, with their findings and changes.`
             : ''}
         </p>
         <p>If none of the new files is an Annex A list, the current lists are kept as they are.</p>

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AnnexaImportReport } from '../../../shared/annexa/api.ts';
 import { pathOfDroppedFile } from '../api/client.ts';
 import { AddExtractsStep } from './AddExtractsStep.tsx';
@@ -16,6 +16,7 @@ import { useAnnexaStatus } from './useAnnexaStatus.ts';
 import { useExtractDrop } from './useExtractDrop.ts';
 import { useImporter } from './useImporter.ts';
 import { DropOverlay } from '../shared/DropOverlay.tsx';
+import { plural } from '../shared/format.ts';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, position: 'relative' },
@@ -48,8 +49,10 @@ export function AnnexaView() {
   const report = status.report;
   const imported = report !== null && report !== undefined;
   const step: Step = session.step ?? (imported ? 'findings' : 'add');
+  // A layout effect, not a passive one: it runs in the same commit that paints the step, so a drop
+  // arriving straight after the step appears never sees the step before it.
   const shown = useRef(step);
-  useEffect(() => {
+  useLayoutEffect(() => {
     shown.current = step;
   }, [step]);
 
@@ -145,7 +148,7 @@ export function AnnexaView() {
           <h2 className={styles.title}>Annex A</h2>
           <span className={styles.sub} data-testid="annexa-current">
             {report
-              ? `${report.rows.toLocaleString('en-GB')} rows in ${report.lists.length} ${report.lists.length === 1 ? 'list' : 'lists'} · inspection ${formatIsoDate(report.inspectionDate)} · imported ${formatTimestamp(report.importedAt)} · ${report.specId}`
+              ? `${plural(report.rows, 'row')} in ${plural(report.lists.length, 'list')} · inspection ${formatIsoDate(report.inspectionDate)} · imported ${formatTimestamp(report.importedAt)} · ${report.specId}`
               : report === null
                 ? 'Ofsted’s child-level data lists, built from your case-management extracts and checked before they go out.'
                 : ''}

@@ -4,6 +4,7 @@ import type { SummaryTable } from '../../../shared/annexa/summaries.ts';
 import { useElementWidth } from '../shared/useElementWidth.ts';
 import { layoutBars } from './bar-chart-layout.ts';
 import { useVisuallyHidden } from './visually-hidden.ts';
+import { plural } from '../shared/format.ts';
 
 /** Series fills from the theme (they follow dark mode); the legend and the table say which is which. */
 const FILLS = [tokens.colorBrandBackground, tokens.colorPaletteMarigoldBorderActive, tokens.colorPaletteTealBorderActive, tokens.colorPaletteBerryBorderActive];
@@ -86,7 +87,7 @@ export function BarChart({ table }: { table: SummaryTable }) {
           )}
         </div>
       )}
-      {layout && layout.left > 0 && <p className={styles.note}>{`${layout.left} ${layout.left === 1 ? 'category' : 'categories'} with none not drawn; the table lists them all.`}</p>}
+      {layout && layout.left > 0 && <p className={styles.note}>{`${plural(layout.left, 'category', 'categories')} with none not drawn; the table lists them all.`}</p>}
       {!empty && (
         <>
           <table className={mergeClasses(styles.table, !showTable && sr.hidden)}>

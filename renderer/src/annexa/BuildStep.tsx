@@ -7,6 +7,7 @@ import { errorMessage } from '../api/client.ts';
 import { downloadBlob } from '../frameworks/download.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { formatIsoDate, formatTimestamp } from './dates.ts';
+import { plural } from '../shared/format.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -78,7 +79,7 @@ export function BuildStep({ report, onDeleted }: BuildStepProps) {
       {report.errors > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{`${report.errors.toLocaleString('en-GB')} ${report.errors === 1 ? 'error is' : 'errors are'} still in the lists`}</MessageBarTitle>
+            <MessageBarTitle>{`${plural(report.errors, 'error is', 'errors are')} still in the lists`}</MessageBarTitle>
             The workbook can be built, and its data-quality sheet lists them, but errors would reach the inspectors. Correct them and import again
             if you can.
           </MessageBarBody>
@@ -142,7 +143,7 @@ export function BuildStep({ report, onDeleted }: BuildStepProps) {
 
       <ConfirmDialog open={confirming} title="Delete all child-level data?" confirm="Delete it all" danger busy={deleting} onConfirm={() => void remove()} onCancel={() => setConfirming(false)}>
         <p>
-          {`This deletes the ${report.rows.toLocaleString('en-GB')} rows in ${report.lists.length} ${report.lists.length === 1 ? 'list' : 'lists'} imported on ${formatTimestamp(report.importedAt)} for the inspection on ${formatIsoDate(report.inspectionDate)}, every finding and change, and the Annex A data file on this computer. It cannot be undone: you would import the extracts again.`}
+          {`This deletes the ${plural(report.rows, 'row')} in ${plural(report.lists.length, 'list')} imported on ${formatTimestamp(report.importedAt)} for the inspection on ${formatIsoDate(report.inspectionDate)}, every finding and change, and the Annex A data file on this computer. It cannot be undone: you would import the extracts again.`}
         </p>
         <p>Not deleted: workbooks already downloaded, your extracts where they are kept, and saved column mappings (they hold column names, never a child’s data).</p>
       </ConfirmDialog>

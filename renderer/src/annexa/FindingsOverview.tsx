@@ -2,6 +2,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Fragment } from 'react';
 import type { ListGroup } from './findings-groups.ts';
 import { SeverityLabel } from './SeverityLabel.tsx';
+import { plural } from '../shared/format.ts';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
@@ -57,7 +58,7 @@ export function FindingsOverview({ groups, selected, onPick }: FindingsOverviewP
               <th scope="rowgroup" colSpan={3} className={styles.listTitle}>
                 {g.title}
                 {' — '}
-                {[g.errors ? `${g.errors.toLocaleString('en-GB')} ${g.errors === 1 ? 'error' : 'errors'}` : null, g.warnings ? `${g.warnings.toLocaleString('en-GB')} ${g.warnings === 1 ? 'warning' : 'warnings'}` : null]
+                {[g.errors ? plural(g.errors, 'error') : null, g.warnings ? plural(g.warnings, 'warning') : null]
                   .filter(Boolean)
                   .join(', ')}
               </th>

@@ -12,6 +12,7 @@ import { FindingsTable } from './FindingsTable.tsx';
 import { groupFindingCounts, pageLabel, totals } from './findings-groups.ts';
 import { columnHeader, listTitle } from './names.ts';
 import { RowPanel } from './RowPanel.tsx';
+import { plural } from '../shared/format.ts';
 
 const PAGE = 50;
 
@@ -74,7 +75,7 @@ export function FindingsStep({ report }: { report: AnnexaImportReport }) {
       </h3>
       <div className={styles.line}>
         <p className={styles.intro}>
-          {`${report.errors.toLocaleString('en-GB')} ${report.errors === 1 ? 'error' : 'errors'} and ${report.warnings.toLocaleString('en-GB')} ${report.warnings === 1 ? 'warning' : 'warnings'} in ${report.rows.toLocaleString('en-GB')} rows. `}
+          {`${plural(report.errors, 'error')} and ${plural(report.warnings, 'warning')} in ${plural(report.rows, 'row')}. `}
           Errors would reach the inspectors: correct them in your system or the extract, then import again. Warnings are for a person to look at;
           correct data can raise one.
         </p>

@@ -3,6 +3,7 @@ import { ErrorCircle16Filled, Edit16Regular, Warning16Filled } from '@fluentui/r
 import type { AnnexaListReport } from '../../../shared/annexa/api.ts';
 import { checkTable, type MappingChoices } from './mapping-choices.ts';
 import { columnHelp } from './names.ts';
+import { plural } from '../shared/format.ts';
 
 const NO_COLUMN = '';
 
@@ -63,7 +64,7 @@ export function ListMapping({ specId, table, choices, onChoose, title }: ListMap
         {title}
       </h4>
       <p className={styles.meta}>
-        {`From ${table.source} · ${table.rows.toLocaleString('en-GB')} ${table.rows === 1 ? 'row' : 'rows'} · headers matched ${Math.round(table.confidence * 100)}%`}
+        {`From ${table.source} · ${plural(table.rows, 'row')} · headers matched ${Math.round(table.confidence * 100)}%`}
         {check.missingRequired.length > 0 && ` · ${check.missingRequired.length} required ${check.missingRequired.length === 1 ? 'column has' : 'columns have'} no source`}
       </p>
       {table.rows === 0 && <p className={styles.meta}>The table has the list’s headers but no rows: an empty template, or an extract that found nobody.</p>}

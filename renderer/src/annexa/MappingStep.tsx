@@ -13,6 +13,7 @@ import { listTitle } from './names.ts';
 import { SaveMappingDialog } from './SaveMappingDialog.tsx';
 import type { LastImport } from './session.ts';
 import type { Importer } from './useImporter.ts';
+import { plural } from '../shared/format.ts';
 
 const useStyles = makeStyles({
   step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1000px' },
@@ -77,7 +78,7 @@ export function MappingStep({ report, last, importer, onImported, onGoToAdd }: M
     const result = await importer.run(last.extracts, { inspectionDate: report.inspectionDate, specId: report.specId, mapping });
     if (!result) return;
     setReimported(
-      `Imported again with your columns: ${result.errors.toLocaleString('en-GB')} ${result.errors === 1 ? 'error' : 'errors'} and ${result.warnings.toLocaleString('en-GB')} ${result.warnings === 1 ? 'warning' : 'warnings'} found. See them in step 3.`,
+      `Imported again with your columns: ${plural(result.errors, 'error')} and ${plural(result.warnings, 'warning')} found. See them in step 3.`,
     );
     onImported(result);
   };
