@@ -57,9 +57,14 @@ export const METHOD_NAMES = [
   'annexa.clear',
   'annexa.mappings',
   'annexa.saveMapping',
+  'pack.preview',
+  'pack.export',
+  'pack.cancel',
+  'pack.verify',
+  'pack.log',
 ] as const;
 
-export const EVENT_NAMES = ['scan.progress', 'roots.changed', 'annexa.progress'] as const;
+export const EVENT_NAMES = ['scan.progress', 'roots.changed', 'annexa.progress', 'pack.progress'] as const;
 
 export const IPC_CHANNEL_PREFIX = 'evidence:';
 export const IPC_EVENT_CHANNEL = 'evidence:event';

@@ -9,7 +9,8 @@
 import { z } from 'zod';
 import type { METHOD_NAMES, EVENT_NAMES } from './channels.ts';
 import { SETTING_LIMITS, type NumericSetting } from './settings.ts';
-import { EVIDENCE_LIMITS, type EvidenceFieldName } from './evidence.ts';
+import { EVIDENCE_LIMITS, EVIDENCE_STATUSES, type EvidenceFieldName } from './evidence.ts';
+import { packMethods, PackProgress } from './pack.ts';
 import { annexaMethods, AnnexaProgress } from './annexa/api.ts';
 
 // ---------- shared shapes ----------
@@ -227,7 +228,7 @@ export type AppInfo = z.infer<typeof AppInfo>;
 // ---------- evidence ----------
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'a date as YYYY-MM-DD');
-export const EvidenceStatus = z.enum(['draft', 'approved', 'retired']);
+export const EvidenceStatus = z.enum(EVIDENCE_STATUSES);
 export const Strength = z.enum(['key', 'supporting']);
 
 export const Tag = z.object({
@@ -510,6 +511,7 @@ export const methods = {
   'selfEvaluation.export': { input: z.object({ frameworkId: z.string() }).strict(), output: z.instanceof(Uint8Array) },
   'settings.set': { input: Settings.partial().strict(), output: Settings },
   ...annexaMethods,
+  ...packMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -537,6 +539,7 @@ export const events = {
   'scan.progress': ScanProgress,
   'roots.changed': z.object({}),
   'annexa.progress': AnnexaProgress,
+  'pack.progress': PackProgress,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -13,3 +13,7 @@ export const EVIDENCE_LIMITS = {
 /** Every field an evidence item's save may set, in the order the form shows them. */
 export const EVIDENCE_FIELDS = ['title', 'summary', 'team', 'evidenceDate', 'reviewBy', 'status', 'personalData'] as const;
 export type EvidenceFieldName = (typeof EVIDENCE_FIELDS)[number];
+
+/** An evidence item's status: a draft being worked on, approved for the pack, retired from use. */
+export const EVIDENCE_STATUSES = ['draft', 'approved', 'retired'] as const;
+export type EvidenceStatusName = (typeof EVIDENCE_STATUSES)[number];

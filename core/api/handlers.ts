@@ -20,6 +20,7 @@ import { highlightText } from '../search/highlight.ts';
 import type { Indexer } from '../scan/indexer.ts';
 import { ApiFailure } from './errors.ts';
 import { createAnnexaHandlers } from './annexa-handlers.ts';
+import { createPackHandlers } from './pack-handlers.ts';
 import type { AnnexaService } from '../annexa/service.ts';
 import { FrameworkError, type FrameworkRegistry } from '../evidence/frameworks.ts';
 import { addTag, confirmContent, evidenceById, evidenceForDocument, listEvidence, removeTag, saveEvidence } from '../evidence/evidence.ts';
@@ -92,6 +93,7 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
 
   return {
     ...createAnnexaHandlers(db, annexa),
+    ...createPackHandlers(),
 
     'app.info': async () => ({
       version: host.version,
