@@ -72,6 +72,8 @@ export const PackPreview = z.object({
   changedSinceTagged: z.number().int(),
   /** Files whose name had to change to be safe on Windows (reserved names, characters, clashes, length). */
   renamed: z.number().int(),
+  /** Items marked as holding personal data: the pack goes to a shared drive, so the Export area says so. */
+  personalData: z.number().int(),
   /** Whether the extras can be included now. */
   annexa: z.object({ importedAt: z.string(), inspectionDate: z.string() }).nullable(),
   selfEvaluation: z.boolean(),

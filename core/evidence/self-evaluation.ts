@@ -35,3 +35,12 @@ export function saveSelfEvaluation(db: Db, s: Omit<SelfEvaluation, 'updatedAt'>,
   })();
   return getSelfEvaluation(db, s.frameworkId, s.judgementId);
 }
+
+/** Whether anything of the framework's self-evaluation has been written (so it is worth exporting). */
+export function hasSelfEvaluation(db: Db, frameworkId: string): boolean {
+  return (
+    db
+      .prepare("SELECT 1 FROM self_evaluations WHERE framework_id = ? AND (know <> '' OR how <> '' OR next <> '' OR grade IS NOT NULL) LIMIT 1")
+      .get(frameworkId) !== undefined
+  );
+}

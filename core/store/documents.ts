@@ -251,3 +251,37 @@ export function documentDetail(db: Db, documentId: number): DocumentDetail | nul
     openRefusal: toOpen ? openRefusal(d.format, toOpen) : null,
   };
 }
+
+/** Where a document's content can be copied from now, and what the index knew of that file when it read it. */
+export interface PresentFile {
+  path: string;
+  name: string;
+  size: number;
+  mtimeMs: number;
+  format: string;
+  /** The content's SHA-256 as indexed: the file still holds it if its size and time are as recorded. */
+  sha256: string;
+}
+
+export function presentFile(db: Db, documentId: number): PresentFile | null {
+  return (
+    (db
+      .prepare(
+        `SELECT f.path, f.name, f.size, f.mtime_ms AS mtimeMs, d.format, d.sha256 FROM files f JOIN documents d ON d.id = f.document_id
+         WHERE f.document_id = ? AND f.missing = 0 ORDER BY f.path LIMIT 1`,
+      )
+      .get(documentId) as PresentFile | undefined) ?? null
+  );
+}
+
+/** The start of a document's text, up to `chars` characters, for a pack's search (pages in order, joined by a space). */
+export function documentExcerpt(db: Db, documentId: number, chars: number): string {
+  let out = '';
+  for (const body of db.prepare('SELECT body FROM pages WHERE document_id = ? ORDER BY number').pluck().iterate(documentId) as Iterable<string>) {
+    out += (out ? ' ' : '') + body.replace(/\s+/gu, ' ').trim();
+    if (out.length >= chars) break;
+  }
+  const cut = out.slice(0, chars);
+  // Never end on half of a surrogate pair.
+  return /[\uD800-\uDBFF]$/u.test(cut) ? cut.slice(0, -1) : cut;
+}

@@ -240,4 +240,21 @@ export const migrations: readonly string[] = [
     saved_at  TEXT NOT NULL
   );
   `,
+
+  // 8: every export of a pack to the shared drive: who, when, what scope, where, and how it ended.
+  `
+  CREATE TABLE pack_exports (
+    id            INTEGER PRIMARY KEY,
+    at            TEXT NOT NULL,
+    user          TEXT NOT NULL,
+    destination   TEXT NOT NULL,
+    options       TEXT NOT NULL,
+    outcome       TEXT NOT NULL CHECK (outcome IN ('done', 'failed', 'cancelled')),
+    evidence      INTEGER NOT NULL DEFAULT 0,
+    files         INTEGER NOT NULL DEFAULT 0,
+    bytes         INTEGER NOT NULL DEFAULT 0,
+    seconds       REAL NOT NULL DEFAULT 0,
+    message       TEXT
+  );
+  `,
 ];
