@@ -19,11 +19,15 @@ export const OPTIONS = {
   spec: 'string',
   out: 'string',
   pseudonymise: 'boolean',
+  judgement: 'list',
+  include: 'string',
+  audience: 'string',
   help: 'boolean',
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
-export type Values = { [K in OptionName]?: (typeof OPTIONS)[K] extends 'string' ? string : boolean };
+/** 'list' options may be given more than once (`--judgement L --judgement CIC`). */
+export type Values = { [K in OptionName]?: (typeof OPTIONS)[K] extends 'string' ? string : (typeof OPTIONS)[K] extends 'list' ? string[] : boolean };
 
 export class UsageError extends Error {}
 
@@ -54,7 +58,8 @@ export function parseArguments(argv: readonly string[]): { values: Values; posit
     } else {
       const value = m[2] ?? argv[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value.`);
-      (values as Record<string, unknown>)[name] = value;
+      const record = values as Record<string, unknown>;
+      record[name] = kind === 'list' ? [...((record[name] as string[] | undefined) ?? []), value] : value;
     }
   }
   return { values, positionals };

@@ -13,6 +13,7 @@ import { runStatus } from './commands/status-command.ts';
 import { runServe } from './commands/serve-command.ts';
 import { runCoverage, runFrameworks, runTag } from './commands/evidence-commands.ts';
 import { runAnnexa } from './commands/annexa-command.ts';
+import { runExport, runVerify } from './commands/pack-commands.ts';
 
 const HELP = `Evidence Store: index, search and curate inspection evidence, in place.
 
@@ -43,10 +44,23 @@ Usage:
       The same, then write Ofsted's Annex A workbook (or, with --pseudonymise, the copy for wider
       sharing). Both exit 0 whatever they find, 1 if a file could not be read. Nothing is kept:
       the child-level data stays in memory until the command ends.
+  evidence-store export --out DIR [--framework ID] [--judgement ID]... [--status approved[,draft,retired]]
+                        [--include annexa,self-evaluation] [--audience shared|inspection-team] [--db FILE] [--json]
+      Write the pack for the shared drive: evidence filed by judgement, index.html (searchable
+      without the app), Evidence index.xlsx, the extras asked for, pack.json and
+      manifest-sha256.txt. DIR is created, or a pack exported there before is replaced once the new
+      one has verified; a folder holding anything else is refused. Approved evidence of every
+      judgement of the default framework unless told otherwise. The Annex A workbook is the
+      pseudonymised copy unless --audience inspection-team. --json prints
+      {"pack", "files", "evidence", "bytes", "seconds"}.
+  evidence-store verify <pack> [--json]
+      Re-hash every file of a pack against its manifest-sha256.txt. Exits 0 only when every file
+      matches and nothing is missing or added; --json prints {"ok", "files", "missing", "changed",
+      "extra"} with paths inside the pack. Needs no index.
 
 Options:
   --db FILE    The index file (default: ${defaultDatabasePath()}).
-               Every command but index, serve and annexa needs it to exist already.
+               Every command but index, serve, annexa and verify needs it to exist already.
   --json       Machine-readable output on stdout.
   --           Everything after this is words of the command, even if it starts with "-".
   -h, --help   This help.
@@ -107,6 +121,20 @@ export async function main(argv: string[]): Promise<number> {
             json,
           }),
         );
+      case 'export':
+        return await reading((api) =>
+          runExport(api, {
+            out: values.out,
+            framework: values.framework,
+            judgements: values.judgement ?? [],
+            status: values.status,
+            include: values.include,
+            audience: values.audience,
+            json,
+          }),
+        );
+      case 'verify':
+        return await withApi({ databasePath: ':memory:', mustExist: false }, (api) => runVerify(api, { pack: rest[0], json }));
       case 'serve':
         return await runServe({ databasePath, port: wholeNumber('port', values.port), open: values.open ?? false });
       default:
