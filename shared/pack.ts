@@ -87,6 +87,8 @@ export const PackVerifyResult = z.object({
   missing: z.array(z.string()),
   changed: z.array(z.string()),
   extra: z.array(z.string()),
+  /** Lines of the manifest that could not be read or trusted (ok is then false). */
+  problems: z.array(z.string()),
 });
 export type PackVerifyResult = z.infer<typeof PackVerifyResult>;
 
