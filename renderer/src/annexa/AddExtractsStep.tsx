@@ -3,7 +3,7 @@ import { ArrowImport20Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { AnnexaImportReport, AnnexaSpecSummary } from '../../../shared/annexa/api.ts';
 import { useApi } from '../api/ApiContext.tsx';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ConfirmDialog } from '../shared/ConfirmDialog.tsx';
 import { formatIsoDate, formatTimestamp, parseBritishDate } from './dates.ts';
 import { ExtractPicker } from './ExtractPicker.tsx';
 import { addExtracts, extractFromPath, type Extract } from './extracts.ts';

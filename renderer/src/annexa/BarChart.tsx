@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { SummaryTable } from '../../../shared/annexa/summaries.ts';
 import { useElementWidth } from '../shared/useElementWidth.ts';
 import { layoutBars } from './bar-chart-layout.ts';
-import { useVisuallyHidden } from './visually-hidden.ts';
+import { useVisuallyHidden } from '../shared/visually-hidden.ts';
 import { plural } from '../shared/format.ts';
 
 /** Series fills from the theme (they follow dark mode); the legend and the table say which is which. */

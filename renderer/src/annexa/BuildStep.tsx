@@ -5,7 +5,7 @@ import type { AnnexaImportReport } from '../../../shared/annexa/api.ts';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { downloadBlob } from '../frameworks/download.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ConfirmDialog } from '../shared/ConfirmDialog.tsx';
 import { formatIsoDate, formatTimestamp } from './dates.ts';
 import { plural } from '../shared/format.ts';
 

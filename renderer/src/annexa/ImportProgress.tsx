@@ -1,6 +1,6 @@
 import { ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ProgressWords } from './progress-text.ts';
-import { useVisuallyHidden } from './visually-hidden.ts';
+import { useVisuallyHidden } from '../shared/visually-hidden.ts';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, maxWidth: '560px' },

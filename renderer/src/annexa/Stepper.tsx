@@ -1,6 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Step } from './session.ts';
-import { useVisuallyHidden } from './visually-hidden.ts';
+import { useVisuallyHidden } from '../shared/visually-hidden.ts';
 
 export const STEPS: { step: Step; label: string }[] = [
   { step: 'add', label: 'Add extracts' },
