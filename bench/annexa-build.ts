@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pseudonymiser } from '../core/annexa/build/pseudonymise.ts';
 import { writeAnnexAWorkbook } from '../core/annexa/build/workbook.ts';
-import { excelSerial } from '../core/annexa/build/xlsx-writer.ts';
+import { excelSerial } from '../core/xlsx/xlsx-writer.ts';
 import { sheetColumns } from '../core/annexa/build/columns.ts';
 import { createSummariser } from '../core/annexa/summaries.ts';
 import type { AnnexASummaries } from '../shared/annexa/summaries.ts';

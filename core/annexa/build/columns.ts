@@ -4,7 +4,7 @@
  * wraps instead).
  */
 import type { CodeSet, ColumnSpec, ListSpec } from '../../../shared/annexa/spec-schema.ts';
-import type { ColumnKind, SheetColumn } from './xlsx-writer.ts';
+import type { ColumnKind, SheetColumn } from '../../xlsx/xlsx-writer.ts';
 
 const MAX_WIDTH = 42;
 

@@ -8,7 +8,7 @@
  */
 import type { AnnexASpec } from '../../../shared/annexa/spec-schema.ts';
 import type { Finding } from '../model.ts';
-import type { XlsxWriter } from './xlsx-writer.ts';
+import type { XlsxWriter } from '../../xlsx/xlsx-writer.ts';
 
 export const DATA_QUALITY_SHEET = 'Data quality';
 

@@ -4,7 +4,7 @@
  * summaries' own labels (shared/annexa/summaries.ts); this module only lays them out.
  */
 import type { AnnexASummaries, SummaryFigure, SummaryTable } from '../../../shared/annexa/summaries.ts';
-import type { CellInput, SheetWriter, XlsxWriter } from './xlsx-writer.ts';
+import type { CellInput, SheetWriter, XlsxWriter } from '../../xlsx/xlsx-writer.ts';
 
 export const SUMMARY_SHEET = 'Summary';
 

@@ -17,9 +17,9 @@ import type { Finding, ListRow } from '../model.ts';
 import { headerRowHeight, sheetColumns } from './columns.ts';
 import { writeFindingCountsSheet, writeFindingsSheet } from './data-quality-sheet.ts';
 import { writeSummarySheet } from './summary-sheet.ts';
-import { columnLetter, XlsxWriter } from './xlsx-writer.ts';
-import { MemorySink } from './zip-writer.ts';
-import type { CellInput } from './xlsx-writer.ts';
+import { columnLetter, XlsxWriter } from '../../xlsx/xlsx-writer.ts';
+import { MemorySink } from '../../xlsx/zip-writer.ts';
+import type { CellInput } from '../../xlsx/xlsx-writer.ts';
 
 export type Rows = Iterable<ListRow> | AsyncIterable<ListRow>;
 

@@ -4,7 +4,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { firstOfMonth, postcodeSector, Pseudonymiser } from '../../../../core/annexa/build/pseudonymise.ts';
 import { writeAnnexAWorkbook } from '../../../../core/annexa/build/workbook.ts';
-import { excelSerial } from '../../../../core/annexa/build/xlsx-writer.ts';
+import { excelSerial } from '../../../../core/xlsx/xlsx-writer.ts';
 import type { Finding, ListRow } from '../../../../core/annexa/model.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 import { emptySummaries, row, testSpec } from './fixture.ts';

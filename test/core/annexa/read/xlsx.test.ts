@@ -7,8 +7,8 @@ import { readXlsx } from '../../../../core/annexa/read/xlsx.ts';
 import { buildXlsx, c, row } from '../../../fixtures/extract/build-ooxml.ts';
 import { generate } from '../../../../bench/annexa-generate.ts';
 import { tempDir } from '../../../helpers/temp.ts';
-import { XlsxWriter } from '../../../../core/annexa/build/xlsx-writer.ts';
-import { MemorySink } from '../../../../core/annexa/build/zip-writer.ts';
+import { XlsxWriter } from '../../../../core/xlsx/xlsx-writer.ts';
+import { MemorySink } from '../../../../core/xlsx/zip-writer.ts';
 
 const FIXTURE = join(import.meta.dirname, '../../../fixtures/annexa/import/ofsted-layout-sample.xlsx');
 

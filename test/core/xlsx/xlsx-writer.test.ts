@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { columnLetter, escapeXml, excelSerial, XlsxWriter } from '../../../../core/annexa/build/xlsx-writer.ts';
-import { tempDir } from '../../../helpers/temp.ts';
-import { readBack } from './read-back.ts';
+import { columnLetter, escapeXml, excelSerial, XlsxWriter } from '../../../core/xlsx/xlsx-writer.ts';
+import { tempDir } from '../../helpers/temp.ts';
+import { readBack } from '../annexa/build/read-back.ts';
 
 async function sheetXml(path: string, n = 1): Promise<string> {
   const entries = unzipSync(new Uint8Array(readFileSync(path)));

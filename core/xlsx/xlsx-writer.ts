@@ -1,8 +1,9 @@
 /**
  * A streaming .xlsx writer: sheets written row by row into a ZIP (zip-writer.ts), so a workbook of
- * 113,000 rows never exists whole in memory. It writes the small part of SpreadsheetML the Annex A
- * workbook needs: inline strings, numbers, dates with a dd/mm/yyyy format, a few fixed styles,
- * column widths, frozen rows, an autofilter and merged cells.
+ * 113,000 rows never exists whole in memory. It writes the small part of SpreadsheetML that both
+ * the Annex A workbook (core/annexa/build/) and the pack's evidence index (core/pack/) need: inline
+ * strings, numbers, dates with a dd/mm/yyyy format, a few fixed styles, column widths, frozen rows,
+ * an autofilter and merged cells.
  *
  * Why not a library: exceljs's streaming writer was measured on this machine at about 13,000 rows a
  * second for a styled 15-column sheet (9-12 s and ~215 MB peak RSS for 113,000 rows), and brings

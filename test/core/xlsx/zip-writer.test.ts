@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ZipWriter } from '../../../../core/annexa/build/zip-writer.ts';
-import { tempDir } from '../../../helpers/temp.ts';
+import { ZipWriter } from '../../../core/xlsx/zip-writer.ts';
+import { tempDir } from '../../helpers/temp.ts';
 
 interface Central {
   name: string;
