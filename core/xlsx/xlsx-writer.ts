@@ -3,7 +3,7 @@
  * 113,000 rows never exists whole in memory. It writes the small part of SpreadsheetML that both
  * the Annex A workbook (core/annexa/build/) and the pack's evidence index (core/pack/) need: inline
  * strings, numbers, dates with a dd/mm/yyyy format, a few fixed styles, column widths, frozen rows,
- * an autofilter and merged cells.
+ * an autofilter, merged cells and links to files beside the workbook.
  *
  * Why not a library: exceljs's streaming writer was measured on this machine at about 13,000 rows a
  * second for a styled 15-column sheet (9-12 s and ~215 MB peak RSS for 113,000 rows), and brings
@@ -16,14 +16,31 @@
  * a number, `percent` a fraction shown as a percentage, `general` text or a number as given. A
  * value that does not fit its kind (a date column holding `not known`) is written as text, never
  * dropped.
+ *
+ * A link is a cell of its own shape, `{ text, link }`: the text shown, in the Hyperlink style (blue,
+ * underlined), and a path relative to the workbook's folder (`evidence/1 Leadership/Plan (2).pdf`),
+ * so the link keeps working wherever the folder is copied, `\\server\share\…` included. It is
+ * written as Excel writes one: `<hyperlink ref="Q2" r:id="rId1"/>` in the sheet, and a relationship
+ * in `xl/worksheets/_rels/sheetN.xml.rels` whose target is the path percent-encoded as Excel encodes
+ * it (see `relativeLinkTarget`) with `TargetMode="External"`. The links of a sheet are collected as
+ * its rows stream (a cell reference and a target each) and written when it closes; other cells pay
+ * nothing for them.
  */
 import { ZipWriter } from './zip-writer.ts';
 import type { ByteSink, ZipEntry } from './zip-writer.ts';
 
 export type ColumnKind = 'id' | 'text' | 'date' | 'number' | 'percent' | 'general';
 export type RowStyle = 'title' | 'header' | 'bold';
-/** A value, written as its column's kind says; or, off the hot path, a value with its own kind (a percentage in a column of counts). */
-export type CellInput = string | number | null | undefined | { value: string | number; kind: ColumnKind };
+/** A link to a file: `text` shown, `link` a path relative to the workbook's folder with `/` (see `relativeLinkTarget`). */
+export interface LinkCell {
+  text: string;
+  link: string;
+}
+/**
+ * A value, written as its column's kind says; or, off the hot path, a value with its own kind (a
+ * percentage in a column of counts), or a link.
+ */
+export type CellInput = string | number | null | undefined | { value: string | number; kind: ColumnKind } | LinkCell;
 
 export interface SheetColumn {
   kind: ColumnKind;
@@ -46,6 +63,13 @@ export interface SheetWriter {
   row(values: readonly CellInput[], options?: { style?: RowStyle; height?: number }): Promise<void>;
   /** The number of the row written last (1-based; 0 before any). */
   readonly rowCount: number;
+  /** Link cells written as links so far. */
+  readonly linkCount: number;
+  /**
+   * Link cells written as plain text instead, because the sheet already held as many links as Excel
+   * takes (MAX_LINKS) or the encoded target was longer than Excel takes (MAX_LINK_LENGTH).
+   */
+  readonly linksLeftOut: number;
   close(): Promise<void>;
 }
 
@@ -57,15 +81,16 @@ const S_HEADER = 3;
 const S_TITLE = 4;
 const S_PERCENT = 5;
 const S_BOLD = 6;
+const S_LINK = 7;
 
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
 <numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts>
-<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="12"/><name val="Calibri"/><family val="2"/></font></fonts>
+<fonts count="4"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="12"/><name val="Calibri"/><family val="2"/></font><font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="Calibri"/><family val="2"/></font></fonts>
 <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/></patternFill></fill></fills>
 <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>
-<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="7">
+<cellStyleXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="0" fontId="3" fillId="0" borderId="0" applyNumberFormat="0" applyFill="0" applyBorder="0" applyAlignment="0" applyProtection="0"/></cellStyleXfs>
+<cellXfs count="8">
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
@@ -73,12 +98,14 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
 <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>
+<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="1" applyFont="1"/>
 </cellXfs>
-<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
+<cellStyles count="2"><cellStyle name="Normal" xfId="0" builtinId="0"/><cellStyle name="Hyperlink" xfId="1" builtinId="8"/></cellStyles>
 </styleSheet>`;
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Write the sheet XML to the ZIP in pieces of about this many characters. */
 const CHUNK = 256 * 1024;
@@ -148,6 +175,39 @@ function computeSerial(iso: string): number | null {
   if (month === 2 && day === 29 && !((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return null;
   const serial = Date.UTC(year, month - 1, day) / 86_400_000 + 25_569;
   return serial >= 61 ? serial : null;
+}
+
+/** Excel keeps at most this many links in one worksheet (65,530; later ones are written as text). */
+export const MAX_LINKS = 65_530;
+/** Excel refuses a workbook holding a link target of 2,080 characters or more; longer ones are written as text. */
+export const MAX_LINK_LENGTH = 2_079;
+
+/**
+ * What Excel percent-encodes in the target of a link to a file: `%` itself first (so a name holding
+ * `%20` keeps it), space, the characters a URI may not hold, `#` (else the rest of the name would be
+ * read as a place inside the file) and `?` (a query). Excel writes letters outside ASCII as they are
+ * (an IRI), and so does this.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it encodes
+const ENCODE_IN_TARGET = /[% "<>[\]^`{}|#?\u0000-\u001F\u007F\uFFFE\uFFFF]/gu;
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/u;
+
+function percentEncode(c: string): string {
+  return Array.from(Buffer.from(c, 'utf8'), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+}
+
+/**
+ * The relationship target of a link to `path`, a file relative to the workbook's folder with `/`
+ * between folders (`evidence/1 Leadership/Plan (2).pdf` → `evidence/1%20Leadership/Plan%20(2).pdf`):
+ * percent-encoded as Excel encodes such a target (XML-escaped when written). Refuses what is not such a
+ * path (a drive, a `\\server` path, a URL, a `\`, a leading `/`): it would not travel with the folder.
+ */
+export function relativeLinkTarget(path: string): string {
+  if (path === '' || path.startsWith('/') || path.includes('\\') || SCHEME.test(path)) {
+    throw new Error(`Not a relative path for a link: ${JSON.stringify(path)}`);
+  }
+  // Half a surrogate pair names no file; the replacement character keeps the XML well formed.
+  return path.toWellFormed().replace(ENCODE_IN_TARGET, percentEncode);
 }
 
 const INTEGER_OR_DECIMAL = /^-?\d{1,15}(?:\.\d+)?$/u;
@@ -253,6 +313,23 @@ export class XlsxWriter {
 
     let buffer = head;
     let rowNo = 0;
+    // A sheet's links, collected as rows stream: the cell and its target (encoded and XML-escaped).
+    const linkRefs: string[] = [];
+    const linkTargets: string[] = [];
+    let linksLeftOut = 0;
+    const linkXml = (ref: string, cell: LinkCell): string => {
+      const target = relativeLinkTarget(cell.link);
+      const text = cell.text === '' ? cell.link : cell.text;
+      if (linkRefs.length >= MAX_LINKS || target.length > MAX_LINK_LENGTH) {
+        linksLeftOut += 1;
+        return textCell(ref, text, S_TEXT);
+      }
+      linkRefs.push(ref);
+      // Only `&` can be left to escape (the rest are percent-encoded); not escapeXml, whose _xHHHH_
+      // escapes are for cell text and would change a name holding `_x0041_`.
+      linkTargets.push(target.replace(/&/gu, '&amp;'));
+      return textCell(ref, text, S_LINK);
+    };
     const flush = async () => {
       const text = buffer;
       buffer = '';
@@ -263,6 +340,12 @@ export class XlsxWriter {
       get rowCount() {
         return rowNo;
       },
+      get linkCount() {
+        return linkRefs.length;
+      },
+      get linksLeftOut() {
+        return linksLeftOut;
+      },
       row: async (values, rowOptions) => {
         rowNo += 1;
         const style = rowOptions?.style ? ROW_STYLE[rowOptions.style] : null;
@@ -271,8 +354,9 @@ export class XlsxWriter {
           const value = values[i];
           if (value === null || value === undefined || value === '') continue;
           const letter = letters[i] ?? columnLetter(i);
-          if (typeof value === 'object') xml += cellXml(letter + rowNo, value.value, value.kind, style);
-          else xml += cellXml(letter + rowNo, value, kinds[i] ?? 'general', style);
+          if (typeof value === 'object') {
+            xml += 'link' in value ? linkXml(letter + rowNo, value) : cellXml(letter + rowNo, value.value, value.kind, style);
+          } else xml += cellXml(letter + rowNo, value, kinds[i] ?? 'general', style);
         }
         buffer += `${xml}</row>`;
         if (buffer.length >= CHUNK) await flush();
@@ -287,10 +371,33 @@ export class XlsxWriter {
         if (options.merges && options.merges.length > 0) {
           tail += `<mergeCells count="${options.merges.length}">${options.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`;
         }
+        // After mergeCells and before pageMargins, as the schema orders a worksheet's parts.
+        if (linkRefs.length > 0) {
+          buffer += `${tail}<hyperlinks>`;
+          tail = '';
+          for (let i = 0; i < linkRefs.length; i++) {
+            buffer += `<hyperlink ref="${linkRefs[i]}" r:id="rId${i + 1}"/>`;
+            if (buffer.length >= CHUNK) await flush();
+          }
+          buffer += '</hyperlinks>';
+        }
         tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
         buffer += tail;
         await flush();
         await entry.close();
+        if (linkRefs.length > 0) {
+          const rels = await this.zip.entry(`xl/worksheets/_rels/sheet${index}.xml.rels`);
+          let text = `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">`;
+          for (let i = 0; i < linkTargets.length; i++) {
+            text += `<Relationship Id="rId${i + 1}" Type="${REL_NS}/hyperlink" Target="${linkTargets[i]}" TargetMode="External"/>`;
+            if (text.length >= CHUNK) {
+              await rels.write(text);
+              text = '';
+            }
+          }
+          await rels.write(`${text}</Relationships>`);
+          await rels.close();
+        }
         this.busy = false;
       },
     };
@@ -317,8 +424,8 @@ export class XlsxWriter {
     );
     await this.zip.add(
       '_rels/.rels',
-      `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+      `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">` +
+        `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
         '</Relationships>',
     );
     await this.zip.add(
@@ -328,7 +435,7 @@ export class XlsxWriter {
     );
     await this.zip.add(
       'xl/_rels/workbook.xml.rels',
-      `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">` +
         this.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
         `<Relationship Id="rId${this.sheets.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
         '</Relationships>',
