@@ -23,6 +23,8 @@ const PAGE_SIZE = 50;
 
 // Annex A is its own bundle (with both template specifications as data): loaded the first time the area opens.
 const AnnexaView = lazy(() => import('../annexa/AnnexaView.tsx').then((m) => ({ default: m.AnnexaView })));
+// Export likewise: most sessions never open it.
+const ExportView = lazy(() => import('../export/ExportView.tsx').then((m) => ({ default: m.ExportView })));
 
 const useStyles = makeStyles({
   app: {
@@ -120,6 +122,7 @@ export function App() {
         case 'area-2':
         case 'area-3':
         case 'area-4':
+        case 'area-5':
           event.preventDefault();
           setArea(AREAS[Number(action.slice(-1)) - 1]);
           break;
@@ -188,6 +191,12 @@ export function App() {
             <ErrorBoundary key="annexa" area="Annex A">
               <Suspense fallback={<Spinner style={{ marginTop: tokens.spacingVerticalXXL }} label="Loading Annex A…" />}>
                 <AnnexaView />
+              </Suspense>
+            </ErrorBoundary>
+          ) : area === 'export' ? (
+            <ErrorBoundary key="export" area="Export">
+              <Suspense fallback={<Spinner style={{ marginTop: tokens.spacingVerticalXXL }} label="Loading Export…" />}>
+                <ExportView />
               </Suspense>
             </ErrorBoundary>
           ) : area === 'frameworks' ? (

@@ -1,5 +1,5 @@
 import { NavDrawer, NavDrawerBody, NavDrawerFooter, NavItem, makeStyles, tokens } from '@fluentui/react-components';
-import { DocumentTable20Filled, DocumentTable20Regular, Library20Filled, Library20Regular, Search20Filled, Search20Regular, Settings20Filled, Settings20Regular, TaskListSquareLtr20Filled, TaskListSquareLtr20Regular, bundleIcon } from '@fluentui/react-icons';
+import { ArrowExportLtr20Filled, ArrowExportLtr20Regular, DocumentTable20Filled, DocumentTable20Regular, Library20Filled, Library20Regular, Search20Filled, Search20Regular, Settings20Filled, Settings20Regular, TaskListSquareLtr20Filled, TaskListSquareLtr20Regular, bundleIcon } from '@fluentui/react-icons';
 import type { Area } from './areas.ts';
 
 const SearchIcon = bundleIcon(Search20Filled, Search20Regular);
@@ -7,6 +7,7 @@ const LibraryIcon = bundleIcon(Library20Filled, Library20Regular);
 const SettingsIcon = bundleIcon(Settings20Filled, Settings20Regular);
 const FrameworksIcon = bundleIcon(TaskListSquareLtr20Filled, TaskListSquareLtr20Regular);
 const AnnexAIcon = bundleIcon(DocumentTable20Filled, DocumentTable20Regular);
+const ExportIcon = bundleIcon(ArrowExportLtr20Filled, ArrowExportLtr20Regular);
 
 const useStyles = makeStyles({
   drawer: { width: '200px', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, height: '100%' },
@@ -14,7 +15,7 @@ const useStyles = makeStyles({
   footer: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalS} ${tokens.spacingHorizontalMNudge}` },
 });
 
-/** The app's areas. Only areas that exist are listed; more (Evidence, Requests, Export) come later; Settings stay last. */
+/** The app's areas. Only areas that exist are listed; more (Evidence, Requests) come later; Settings stay last. */
 export function AppNav({ open, area, onAreaChange }: { open: boolean; area: Area; onAreaChange: (area: Area) => void }) {
   const styles = useStyles();
   return (
@@ -39,6 +40,9 @@ export function AppNav({ open, area, onAreaChange }: { open: boolean; area: Area
         </NavItem>
         <NavItem value="annexa" icon={<AnnexAIcon />} title="Annex A (Alt+4)">
           Annex A
+        </NavItem>
+        <NavItem value="export" icon={<ExportIcon />} title="Export (Alt+5)">
+          Export
         </NavItem>
       </NavDrawerBody>
       {/* Settings sit apart at the bottom, where people look for them. */}

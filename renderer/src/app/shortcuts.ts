@@ -9,8 +9,10 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'Alt+2', action: 'Library' },
   { keys: 'Alt+3', action: 'Frameworks' },
   { keys: 'Alt+4', action: 'Annex A' },
+  { keys: 'Alt+5', action: 'Export' },
   { keys: 'Alt+9', action: 'Settings' },
   { keys: 'Shift+?', action: 'Show these shortcuts' },
+  { keys: 'Ctrl+Enter', action: 'Export the pack (in Export)' },
 ];
 
 /** True when keys typed now are text for a field, so single-key shortcuts like '/' must not fire. */
@@ -24,7 +26,7 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return false;
 }
 
-export type ShortcutAction = 'focus-search' | 'close-document' | 'area-1' | 'area-2' | 'area-3' | 'area-4' | 'settings' | 'show-shortcuts';
+export type ShortcutAction = 'focus-search' | 'close-document' | 'area-1' | 'area-2' | 'area-3' | 'area-4' | 'area-5' | 'settings' | 'show-shortcuts';
 
 /** Which app shortcut a key press is, if any. */
 export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'target'>): ShortcutAction | null {
@@ -36,6 +38,7 @@ export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey
     if (event.code === 'Digit2' || event.key === '2') return 'area-2';
     if (event.code === 'Digit3' || event.key === '3') return 'area-3';
     if (event.code === 'Digit4' || event.key === '4') return 'area-4';
+    if (event.code === 'Digit5' || event.key === '5') return 'area-5';
     if (event.code === 'Digit9' || event.key === '9') return 'settings';
   }
   if (event.key === 'Escape') return 'close-document';
