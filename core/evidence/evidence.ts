@@ -29,10 +29,11 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function toItem(db: Db, r: EvidenceRow): EvidenceItem {
-  const tags = db
-    .prepare('SELECT framework_id, judgement_id, criterion_id, strength, note FROM tags WHERE evidence_id = ? ORDER BY framework_id, criterion_id')
-    .all(r.id) as { framework_id: string; judgement_id: string; criterion_id: string; strength: Strength; note: string }[];
+const TAGS = 'SELECT framework_id, judgement_id, criterion_id, strength, note FROM tags WHERE evidence_id = ? ORDER BY framework_id, criterion_id';
+
+/** `tags` is the TAGS statement, prepared once by a caller turning many rows into items (preparing costs more than running it). */
+function toItem(db: Db, r: EvidenceRow, tagsStatement = db.prepare(TAGS)): EvidenceItem {
+  const tags = tagsStatement.all(r.id) as { framework_id: string; judgement_id: string; criterion_id: string; strength: Strength; note: string }[];
   return {
     id: r.id,
     documentId: r.document_id,
@@ -67,7 +68,8 @@ export function listEvidence(db: Db, ids?: number[]): EvidenceItem[] {
     ? // in the order asked for (coverage lists key evidence first)
       db.prepare(`${SELECT} JOIN json_each(?) j ON j.value = e.id ORDER BY j.key`).all(JSON.stringify(ids))
     : db.prepare(`${SELECT} ORDER BY e.title`).all()) as EvidenceRow[];
-  return rows.map((r) => toItem(db, r));
+  const tags = db.prepare(TAGS);
+  return rows.map((r) => toItem(db, r, tags));
 }
 
 const COLUMNS: Record<keyof EvidenceFields, string> = {

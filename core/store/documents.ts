@@ -263,25 +263,29 @@ export interface PresentFile {
   sha256: string;
 }
 
-export function presentFile(db: Db, documentId: number): PresentFile | null {
-  return (
-    (db
-      .prepare(
-        `SELECT f.path, f.name, f.size, f.mtime_ms AS mtimeMs, d.format, d.sha256 FROM files f JOIN documents d ON d.id = f.document_id
-         WHERE f.document_id = ? AND f.missing = 0 ORDER BY f.path LIMIT 1`,
-      )
-      .get(documentId) as PresentFile | undefined) ?? null
+/**
+ * For a pack: where each document can be copied from, and the start of its text. Statements are
+ * prepared once, since a pack asks for thousands of documents (preparing costs more than running).
+ */
+export function packSourceReader(db: Db): { presentFile(documentId: number): PresentFile | null; excerpt(documentId: number, chars: number): string } {
+  const file = db.prepare(
+    `SELECT f.path, f.name, f.size, f.mtime_ms AS mtimeMs, d.format, d.sha256 FROM files f JOIN documents d ON d.id = f.document_id
+     WHERE f.document_id = ? AND f.missing = 0 ORDER BY f.path LIMIT 1`,
   );
-}
-
-/** The start of a document's text, up to `chars` characters, for a pack's search (pages in order, joined by a space). */
-export function documentExcerpt(db: Db, documentId: number, chars: number): string {
-  let out = '';
-  for (const body of db.prepare('SELECT body FROM pages WHERE document_id = ? ORDER BY number').pluck().iterate(documentId) as Iterable<string>) {
-    out += (out ? ' ' : '') + body.replace(/\s+/gu, ' ').trim();
-    if (out.length >= chars) break;
-  }
-  const cut = out.slice(0, chars);
-  // Never end on half of a surrogate pair.
-  return /[\uD800-\uDBFF]$/u.test(cut) ? cut.slice(0, -1) : cut;
+  // Only the start of each page leaves SQLite: a page can be megabytes of text.
+  const pages = db.prepare('SELECT substr(body, 1, ?) FROM pages WHERE document_id = ? ORDER BY number').pluck();
+  return {
+    presentFile: (documentId) => (file.get(documentId) as PresentFile | undefined) ?? null,
+    excerpt(documentId, chars) {
+      let out = '';
+      for (const body of pages.iterate(chars * 2, documentId) as Iterable<string>) {
+        const text = body.replace(/\s+/gu, ' ').trim();
+        if (text) out += (out ? ' ' : '') + text;
+        if (out.length >= chars) break;
+      }
+      const cut = out.slice(0, chars);
+      // Never end on half of a surrogate pair.
+      return /[\uD800-\uDBFF]$/u.test(cut) ? cut.slice(0, -1) : cut;
+    },
+  };
 }

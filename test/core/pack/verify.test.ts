@@ -241,6 +241,16 @@ describe('verifyPack', () => {
     });
   });
 
+  it('takes hashes it is given instead of reading those files again, and still reads the rest', async () => {
+    const dir = makePack();
+    const [first, second] = Object.keys(PACK);
+    write(dir, second, 'changed after it was hashed');
+    // The hash given for the first is wrong on purpose: trusted, not read, so reported changed.
+    const result = await verifyPack(dir, { hashed: new Map([[first, sha256('something else')]]) });
+    expect(result.changed).toEqual([first, second].sort());
+    expect((await verifyPack(dir, { hashed: new Map([[first, sha256(PACK[first])]]) })).changed).toEqual([second]);
+  });
+
   it('passes over what Windows, macOS and Office leave in a folder someone opened', async () => {
     const dir = makePack();
     for (const litter of ['Thumbs.db', 'evidence/desktop.ini', 'evidence/1 Leadership/.DS_Store', 'evidence/1 Leadership/._Plan.pdf', '~$Evidence index.xlsx']) write(dir, litter, 'x');
