@@ -17,6 +17,8 @@ import { EventEmitter } from 'node:events';
 import { AnnexaService } from './annexa/service.ts';
 import { annexaPathFor } from './annexa/store.ts';
 import type { AnnexaProgress } from '../shared/annexa/api.ts';
+import type { PackProgress } from '../shared/pack.ts';
+import { PackService } from './pack/service.ts';
 
 export interface CoreOptions {
   databasePath: string;
@@ -69,6 +71,9 @@ export function openCore(options: CoreOptions): Core {
   let annexaService: AnnexaService | null = null;
   const annexa = () =>
     (annexaService ??= new AnnexaService({ path: options.annexaPath ?? annexaPathFor(options.databasePath), onProgress: (p) => annexaEvents.emit('progress', p) }));
+  const packEvents = new EventEmitter<{ progress: [PackProgress] }>();
+  let packService: PackService | null = null;
+  const pack = () => (packService ??= new PackService({ db, frameworks, annexa, onProgress: (p) => packEvents.emit('progress', p) }));
   let background: BackgroundSync | null = null;
   const core: Core = {
     db,
@@ -78,7 +83,7 @@ export function openCore(options: CoreOptions): Core {
       return indexer.extractionService;
     },
     api(host) {
-      const handlers = createHandlers(db, indexer, host, { get: core.settings, set: core.updateSettings }, frameworks, annexa);
+      const handlers = createHandlers(db, indexer, host, { get: core.settings, set: core.updateSettings }, frameworks, annexa, pack);
       return { handlers, dispatch: createDispatch(handlers) };
     },
     settings: () => readSettings(db),
@@ -105,17 +110,21 @@ export function openCore(options: CoreOptions): Core {
         listener('roots.changed', {});
       };
       const onAnnexa = (p: AnnexaProgress) => listener('annexa.progress', p);
+      const onPack = (p: PackProgress) => listener('pack.progress', p);
       indexer.on('progress', onProgress);
       indexer.on('rootsChanged', onRoots);
       annexaEvents.on('progress', onAnnexa);
+      packEvents.on('progress', onPack);
       return () => {
         indexer.off('progress', onProgress);
         indexer.off('rootsChanged', onRoots);
         annexaEvents.off('progress', onAnnexa);
+        packEvents.off('progress', onPack);
       };
     },
     async close() {
       background?.stop();
+      packService?.cancel();
       indexer.cancel();
       await indexer.idle();
       await indexer.extractionService.close();

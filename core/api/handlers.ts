@@ -21,6 +21,7 @@ import type { Indexer } from '../scan/indexer.ts';
 import { ApiFailure } from './errors.ts';
 import { createAnnexaHandlers } from './annexa-handlers.ts';
 import { createPackHandlers } from './pack-handlers.ts';
+import type { PackService } from '../pack/service.ts';
 import type { AnnexaService } from '../annexa/service.ts';
 import { FrameworkError, type FrameworkRegistry } from '../evidence/frameworks.ts';
 import { addTag, confirmContent, evidenceById, evidenceForDocument, listEvidence, removeTag, saveEvidence } from '../evidence/evidence.ts';
@@ -51,7 +52,7 @@ export interface SettingsAccess {
   set(changes: Partial<Settings>): Promise<Settings>;
 }
 
-export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: SettingsAccess, frameworks: FrameworkRegistry, annexa: () => AnnexaService): Handlers {
+export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: SettingsAccess, frameworks: FrameworkRegistry, annexa: () => AnnexaService, pack: () => PackService): Handlers {
   const user = currentUser();
   // The index's own folder is never a library folder (it would index itself).
   const dataDir = db.memory ? null : dirname(resolve(db.name));
@@ -93,7 +94,7 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
 
   return {
     ...createAnnexaHandlers(db, annexa),
-    ...createPackHandlers(),
+    ...createPackHandlers(pack, host.version),
 
     'app.info': async () => ({
       version: host.version,
