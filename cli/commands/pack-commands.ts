@@ -83,10 +83,12 @@ export async function runVerify(api: Api, options: { pack?: string; json: boolea
     console.error(`evidence-store verify: ${error.message}`);
     return 1;
   }
-  if (options.json) console.log(JSON.stringify(result));
+  // What the manifest itself got wrong goes to stderr; stdout keeps the five fields scripts expect.
+  for (const problem of result.problems) console.error(`evidence-store verify: ${problem}`);
+  if (options.json) console.log(JSON.stringify({ ok: result.ok, files: result.files, missing: result.missing, changed: result.changed, extra: result.extra }));
   else if (result.ok) console.log(`OK: all ${result.files} files match the manifest.`);
   else {
-    console.log(`NOT OK: ${result.changed.length} changed, ${result.missing.length} missing, ${result.extra.length} not in the manifest (of ${result.files} listed).`);
+    console.log(`NOT OK: ${result.problems.length ? 'the manifest has lines that cannot be trusted; ' : ''}${result.changed.length} changed, ${result.missing.length} missing, ${result.extra.length} not in the manifest (of ${result.files} listed).`);
     for (const [label, paths] of [['changed', result.changed], ['missing', result.missing], ['extra', result.extra]] as const) for (const p of paths) console.log(`  ${label}: ${p}`);
   }
   return result.ok ? 0 : 1;
