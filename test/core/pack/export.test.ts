@@ -124,7 +124,7 @@ describe('exporting a pack', () => {
     const result = await api.call('pack.export', { ...scope(), destination: out });
     expect(result.verify.ok).toBe(true);
     expect(readFileSync(join(out, 'evidence/1 Recommendation 1_ care leavers/pathway-plans.txt'), 'utf8')).toBe('Rewritten after the scan, same name.');
-    expect(readFileSync(join(out, 'assets/search-index.js'), 'utf8') + readFileSync(join(out, 'index.html'), 'utf8')).toMatch(/[Cc]hanged/u);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('The file changed after it was tagged');
   });
 
   it('refuses a folder that holds anything but a pack, and writes nothing there or beside it', async () => {
