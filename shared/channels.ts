@@ -62,6 +62,16 @@ export const METHOD_NAMES = [
   'pack.cancel',
   'pack.verify',
   'pack.log',
+  'requests.list',
+  'requests.get',
+  'requests.add',
+  'requests.update',
+  'requests.setStatus',
+  'requests.link',
+  'requests.unlink',
+  'requests.answer',
+  'requests.export',
+  'requests.exportAnswer',
 ] as const;
 
 export const EVENT_NAMES = ['scan.progress', 'roots.changed', 'annexa.progress', 'pack.progress'] as const;

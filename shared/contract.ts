@@ -11,6 +11,7 @@ import type { METHOD_NAMES, EVENT_NAMES } from './channels.ts';
 import { SETTING_LIMITS, type NumericSetting } from './settings.ts';
 import { EVIDENCE_LIMITS, EVIDENCE_STATUSES, type EvidenceFieldName } from './evidence.ts';
 import { packMethods, PackProgress } from './pack.ts';
+import { requestMethods } from './requests.ts';
 import { annexaMethods, AnnexaProgress } from './annexa/api.ts';
 
 // ---------- shared shapes ----------
@@ -512,6 +513,7 @@ export const methods = {
   'settings.set': { input: Settings.partial().strict(), output: Settings },
   ...annexaMethods,
   ...packMethods,
+  ...requestMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -520,7 +522,7 @@ export type Input<M extends MethodName> = z.input<Methods[M]['input']>;
 export type Output<M extends MethodName> = z.infer<Methods[M]['output']>;
 
 /** Methods whose result is raw bytes rather than JSON. */
-export const binaryMethods: ReadonlySet<MethodName> = new Set<MethodName>(['documents.file', 'selfEvaluation.export', 'annexa.workbook']);
+export const binaryMethods: ReadonlySet<MethodName> = new Set<MethodName>(['documents.file', 'selfEvaluation.export', 'annexa.workbook', 'requests.export']);
 
 /**
  * Methods whose argument may be large (a browser upload of an extract); every other request body is

@@ -21,6 +21,7 @@ import type { Indexer } from '../scan/indexer.ts';
 import { ApiFailure } from './errors.ts';
 import { createAnnexaHandlers } from './annexa-handlers.ts';
 import { createPackHandlers } from './pack-handlers.ts';
+import { createRequestHandlers } from './request-handlers.ts';
 import type { PackService } from '../pack/service.ts';
 import type { AnnexaService } from '../annexa/service.ts';
 import { FrameworkError, type FrameworkRegistry } from '../evidence/frameworks.ts';
@@ -95,6 +96,7 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
   return {
     ...createAnnexaHandlers(db, annexa),
     ...createPackHandlers(pack, host.version),
+    ...createRequestHandlers(),
 
     'app.info': async () => ({
       version: host.version,
