@@ -27,16 +27,20 @@ import { usePackLog } from './usePackLog.ts';
 const useStyles = makeStyles({
   tab: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   // The table keeps its columns readable; on a narrow window it scrolls sideways rather than crushing them.
-  scroll: { overflowX: 'auto' },
-  table: { minWidth: '720px' },
-  when: { width: '9.5em' },
-  number: { textAlign: 'end', width: '5.5em' },
-  outcome: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
+  // inline-size containment: however wide the table wants to be, it never widens the window's layout (it scrolls here instead).
+  scroll: { overflowX: 'auto', contain: 'inline-size' },
+  // Fluent's tables share the width out evenly; here the columns take what their content needs, so
+  // the path and the scope get the room at 1024 px and the numbers stay on one line.
+  table: { tableLayout: 'auto', minWidth: '640px' },
+  number: { textAlign: 'end', whiteSpace: 'nowrap' },
+  outcome: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS, minWidth: '7em' },
   good: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0, marginTop: '2px' },
   bad: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, marginTop: '2px' },
   neutral: { color: tokens.colorNeutralForeground2, flexShrink: 0, marginTop: '2px' },
   message: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  cell: { overflowWrap: 'anywhere', paddingBlock: tokens.spacingVerticalXS },
+  path: { overflowWrap: 'anywhere', minWidth: '8em' },
+  scope: { minWidth: '9em' },
+  cell: { paddingBlock: tokens.spacingVerticalXS, verticalAlign: 'top' },
 });
 
 /** Every export made from this index, newest first: which pack on the shared drive is the latest, who made it, and what it held. */
@@ -73,7 +77,7 @@ export function ExportLog() {
         <Table size="small" className={styles.table} aria-labelledby={headingId} data-testid="export-log-table">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell className={styles.when}>When</TableHeaderCell>
+              <TableHeaderCell>When</TableHeaderCell>
               <TableHeaderCell>Who</TableHeaderCell>
               <TableHeaderCell>Destination</TableHeaderCell>
               <TableHeaderCell>Scope</TableHeaderCell>
@@ -88,10 +92,10 @@ export function ExportLog() {
               <TableRow key={e.id} data-outcome={e.outcome}>
                 <TableCell className={styles.cell}>{formatTimestamp(e.at)}</TableCell>
                 <TableCell className={styles.cell}>{e.user}</TableCell>
-                <TableCell className={styles.cell}>
+                <TableCell className={mergeClasses(styles.cell, styles.path)}>
                   <span title={e.destination}>{shortenPath(e.destination, 48)}</span>
                 </TableCell>
-                <TableCell className={styles.cell}>{scopeWords(e, frameworks)}</TableCell>
+                <TableCell className={mergeClasses(styles.cell, styles.scope)}>{scopeWords(e, frameworks)}</TableCell>
                 <TableCell className={mergeClasses(styles.cell, styles.number)}>{formatCount(e.evidence)}</TableCell>
                 <TableCell className={mergeClasses(styles.cell, styles.number)}>{formatCount(e.files)}</TableCell>
                 <TableCell className={mergeClasses(styles.cell, styles.number)}>{formatSize(e.bytes)}</TableCell>

@@ -9,7 +9,15 @@ import { useSectionStyles } from './section-styles.ts';
 import { VerifyResultView } from './VerifyResultView.tsx';
 
 const useStyles = makeStyles({
-  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'stretch' },
+  // Set apart from the form above it: this is news, not another field.
+  box: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    alignItems: 'stretch',
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+  },
   heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   good: { color: tokens.colorPaletteGreenForeground1 },
   bad: { color: tokens.colorPaletteRedForeground1 },

@@ -65,7 +65,8 @@ export function NewPackTab() {
   const available: Availability = answer ? { annexa: answer.annexa, selfEvaluation: answer.selfEvaluation } : null;
   if (answer && (lastAnswer?.annexa !== answer.annexa || lastAnswer?.selfEvaluation !== answer.selfEvaluation)) setLastAnswer(available);
 
-  const problem = choicesProblem(choices);
+  // Before the framework list has loaded there is nothing wrong yet, only something to wait for.
+  const problem = choices.frameworkId === null && !frameworks.error ? null : choicesProblem(choices);
   const running = run.kind === 'running';
   const why = running
     ? null
@@ -160,7 +161,8 @@ export function NewPackTab() {
             <Button
               appearance="primary"
               icon={<ArrowExportLtr20Regular />}
-              disabled={!canExport}
+              // Focusable while disabled, so a keyboard or screen-reader user reaches it and hears why (aria-describedby).
+              disabledFocusable={!canExport}
               onClick={begin}
               aria-describedby={why ? whyId : undefined}
               title="Export (Ctrl+Enter)"

@@ -12,7 +12,6 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
-  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useId, useState } from 'react';
@@ -26,14 +25,12 @@ import type { PreviewState } from './usePackPreview.ts';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  // The last answer stays while a newer one is asked for, dimmed so it does not pass for the new one.
-  stale: { opacity: 0.6 },
   headLine: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   stats: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap', margin: 0 },
   stat: { display: 'flex', flexDirection: 'column-reverse' },
   statValue: { margin: 0, fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase600 },
   statLabel: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  number: { textAlign: 'end', width: '7em' },
+  number: { textAlign: 'end', width: '5.5em' },
   warnings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   titles: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL, maxHeight: '200px', overflowY: 'auto' },
 });
@@ -69,7 +66,9 @@ export function PreviewPanel({ state, problem, statuses }: PreviewPanelProps) {
     body = <Spinner size="small" label="Working out what goes in…" />;
   } else {
     body = (
-      <div className={mergeClasses(styles.content, loading && styles.stale)}>
+      // The last answer stays while a newer one is asked for (the spinner by the heading says so);
+      // it is not dimmed, which would take its text below the contrast people need.
+      <div className={styles.content}>
         <PreviewContent preview={preview} statuses={statuses} />
       </div>
     );
@@ -131,7 +130,11 @@ function PreviewContent({ preview, statuses }: { preview: PackPreview; statuses:
         </Table>
       )}
       <Warnings preview={preview} />
-      {preview.evidence === 0 && <p className={section.p}>{emptyScopeAdvice(statuses)}</p>}
+      {preview.evidence === 0 && (
+        <p className={section.p} data-testid="export-preview-empty">
+          {emptyScopeAdvice(statuses)}
+        </p>
+      )}
     </>
   );
 }

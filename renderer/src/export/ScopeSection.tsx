@@ -10,6 +10,8 @@ const useStyles = makeStyles({
   groupHead: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   judgements: { display: 'flex', flexDirection: 'column', maxHeight: '320px', overflowY: 'auto' },
   hint: { color: tokens.colorNeutralForeground3 },
+  // Long framework titles must not push the card wider than its column.
+  select: { width: '100%', minWidth: 0, '& select': { textOverflow: 'ellipsis' } },
 });
 
 export interface ScopeSectionProps {
@@ -29,14 +31,16 @@ export function ScopeSection({ choices, onChange, frameworks, framework }: Scope
   const all = judgements.map((j) => j.id);
   const builtIn = (frameworks ?? []).filter((f) => f.builtIn);
   const yours = (frameworks ?? []).filter((f) => !f.builtIn);
+  const current = frameworks?.find((f) => f.id === choices.frameworkId);
 
   return (
     <section className={section.card} aria-labelledby={headingId}>
       <h3 id={headingId} className={section.heading}>
         What goes in
       </h3>
-      <Field label="Framework" hint="The evidence is filed by this framework’s judgements and criteria.">
+      <Field label="Framework" hint={`${current?.title ?? ''}${current ? '. ' : ''}The evidence is filed by its judgements and criteria.`}>
         <Select
+          className={styles.select}
           value={choices.frameworkId ?? ''}
           // A new framework has other judgements: start again from all of them.
           onChange={(_, d) => onChange({ frameworkId: d.value, judgementIds: 'all' })}
@@ -46,8 +50,8 @@ export function ScopeSection({ choices, onChange, frameworks, framework }: Scope
           {builtIn.length > 0 && (
             <optgroup label="Built in">
               {builtIn.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.title}
+                <option key={f.id} value={f.id} title={f.title}>
+                  {f.shortTitle}
                   {f.isDefault ? ' (default)' : ''}
                 </option>
               ))}
@@ -56,8 +60,8 @@ export function ScopeSection({ choices, onChange, frameworks, framework }: Scope
           {yours.length > 0 && (
             <optgroup label="Yours">
               {yours.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.title}
+                <option key={f.id} value={f.id} title={f.title}>
+                  {f.shortTitle}
                 </option>
               ))}
             </optgroup>
