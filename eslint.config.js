@@ -53,4 +53,15 @@ export default tseslint.config(
   { files: ['electron/main/**'], rules: { ...forbid(RENDERER, CORE_INSIDES, SQLITE), ...NO_SQL } },
   { files: ['electron/preload/**'], rules: forbid(CORE, RENDERER, SQLITE) },
   { files: ['scripts/**', 'bench/**'], rules: forbid(ELECTRON, RENDERER) },
+  // A pack's browser script (core/pack/site/assets/): opened from file:// and \\server\share paths, where
+  // modules do not load, so a classic script with the browser's globals, Node's off. Written as ES2017
+  // (no `catch {}`, hence the unused `_error`s allowed).
+  {
+    files: ['core/pack/site/assets/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { ...Object.fromEntries(Object.keys(globals.node).map((name) => [name, 'off'])), ...globals.browser },
+    },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }] },
+  },
 );
