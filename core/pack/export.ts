@@ -13,7 +13,7 @@ import { prepareDestination, swapIntoPlace, workingFolder } from './destination.
 import { evidenceIndexBytes } from './evidence-workbook.ts';
 import { formatManifest, parseManifest } from './manifest.ts';
 import type { PackPlan } from './plan.ts';
-import { packSiteFiles } from './site/site.ts';
+import { buildPackSiteInWorker } from './site/build-in-worker.ts';
 import { verifyPack } from './verify.ts';
 
 export interface ExportInput {
@@ -90,7 +90,8 @@ export async function writePack(input: ExportInput): Promise<PackExportResult> {
     const content = { ...plan.content, items };
 
     const generated: { path: string; bytes: Uint8Array }[] = [
-      ...(await packSiteFiles(content)),
+      // The search index is seconds of CPU for thousands of items: built in a worker, cancellable.
+      ...(await buildPackSiteInWorker(content, { signal })),
       { path: PACK_FILES.workbook, bytes: (await evidenceIndexBytes(content)).bytes },
       ...input.extras,
     ];
