@@ -49,6 +49,8 @@ export const SITE_IDS = {
   status_message: 'finder-status',
   results: 'results',
   listing: 'listing',
+  /** Says the search needs JavaScript: the script hides it (so it also shows when the script could not run). */
+  noScript: 'no-script',
 } as const;
 
 /** The value of the status filter's "past review date" option (items' `data-stale`). */
@@ -244,7 +246,7 @@ export function renderIndexHtml(content: PackContent, outline: PackOutline): str
 <body>
 <a class="skip-link" href="#main">Skip to the evidence</a>
 ${header(content, outline)}${contents(outline)}<main id="main" tabindex="-1">
-${finder(content, outline)}<noscript><p class="note">Search and filters need JavaScript, which is off here: the whole pack is listed below.</p></noscript>
+${finder(content, outline)}<p class="no-script" id="${SITE_IDS.noScript}">Search and filters need JavaScript, which is off or blocked here: the whole pack is listed below.</p>
 <div class="listing" id="${SITE_IDS.listing}">
 ${outline.judgements.map((j, i) => judgementSection(content, outline, j, i))}${unlinkedSection(content, outline)}</div>
 </main>

@@ -1,7 +1,7 @@
 /**
  * The pack's website: `index.html` and what it loads from `assets/`. Rendering the listing is quick;
  * building the search index is the CPU work (seconds for thousands of items), so the export runs
- * this in a worker (`buildPackSiteInWorker`, ./run.ts).
+ * this in a worker (`buildPackSiteInWorker`, ./build-in-worker.ts).
  */
 import type { PackContent } from '../model.ts';
 import { siteAssets } from './assets.ts';

@@ -194,6 +194,8 @@
     var timer = null;
 
     finder.hidden = false;
+    var noScript = document.getElementById('no-script');
+    if (noScript) noScript.hidden = true;
     if (!index) {
       controls.query.disabled = true;
       var hint = document.getElementById('search-hint');

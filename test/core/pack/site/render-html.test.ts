@@ -169,6 +169,9 @@ describe('index.html: structure for assistive technology and for the script', ()
     }
     expect(finder?.querySelector('input[type="search"]')).not.toBeNull();
     expect(finder?.querySelector('[role="status"]')).not.toBeNull();
+    expect(document.querySelector('#no-script')?.hasAttribute('hidden')).toBe(false);
+    expect(text(document.querySelector('#no-script'))).toMatch(/^Search and filters need JavaScript/u);
+    expect(document.querySelectorAll('noscript')).toHaveLength(0);
   });
 
   it('offers the judgements, the teams (sorted, and none) and the statuses present as filters', () => {
