@@ -14,6 +14,7 @@ import { currentUser } from '../evidence/user.ts';
 import { selfEvaluationDocx } from '../export/self-evaluation-docx.ts';
 import type { Db } from '../store/database.ts';
 import { listExports, recordExport } from '../store/pack-exports.ts';
+import { rootHolding } from '../store/roots.ts';
 import { CopyError } from './copy.ts';
 import { writePack } from './export.ts';
 import { extraPath, planPack, readExcerpts, type PackPlan } from './plan.ts';
@@ -96,6 +97,16 @@ export class PackService {
         message,
       });
     try {
+      // A pack inside a library folder would be indexed too: its copies would become more places the
+      // same documents are, and the next export could copy from the last pack rather than the original.
+      const root = rootHolding(this.deps.db, input.destination);
+      if (root) {
+        throw new ApiFailure(
+          'invalid-argument',
+          `${input.destination} is inside ${root}, a folder of the library, so the pack would be indexed as well. Choose a folder outside the library.`,
+          'destination',
+        );
+      }
       const current = this.plan(options, appVersion);
       plan = current;
       const extras = await this.extras(options, current);

@@ -59,6 +59,13 @@ function isInside(child: string, parent: string): boolean {
   return c.startsWith(p);
 }
 
+/** The library folder a path is in (or is), if any. */
+export function rootHolding(db: Db, rawPath: string): string | null {
+  const path = resolve(rawPath);
+  const roots = db.prepare('SELECT path FROM roots').pluck().all() as string[];
+  return roots.find((root) => samePathKey(root) === samePathKey(path) || isInside(path, root)) ?? null;
+}
+
 export class RootConflict extends Error {}
 
 /** Adds a root. Refuses one inside, or containing, a root already indexed (a file would belong to two). */

@@ -139,6 +139,12 @@ describe('exporting a pack', () => {
     expect(files(out)).toEqual(['notes.docx']);
     expect(readdirSync(dir).filter((n) => n.startsWith('.Documents'))).toEqual([]);
     await expect(api.call('pack.export', { ...scope(), destination: join(dir, 'no such folder', 'Pack') })).rejects.toMatchObject({ field: 'destination' });
+    // Inside a folder of the library, it would be indexed as well.
+    await expect(api.call('pack.export', { ...scope(), destination: join(dir, 'Evidence', 'Pack') })).rejects.toMatchObject({
+      field: 'destination',
+      message: expect.stringContaining('a folder of the library'),
+    });
+    expect(existsSync(join(dir, 'Evidence', 'Pack'))).toBe(false);
   });
 
   it('leaves the previous pack as it was when an export fails, and logs it', async () => {
