@@ -96,7 +96,7 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
   return {
     ...createAnnexaHandlers(db, annexa),
     ...createPackHandlers(pack, host.version),
-    ...createRequestHandlers(),
+    ...createRequestHandlers(db),
 
     'app.info': async () => ({
       version: host.version,

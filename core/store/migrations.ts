@@ -257,4 +257,53 @@ export const migrations: readonly string[] = [
     message       TEXT
   );
   `,
+
+  // 9: the onsite week's request log. Times are ISO 8601 in UTC (what new Date().toISOString()
+  // writes), so they sort as text and compare across the clock change; a link keeps ids, not paths
+  // or titles, so a renamed file or retitled item shows as it is now. A document link has no foreign
+  // key: a document leaving the index must not take the record of what answered a request with it.
+  `
+  CREATE TABLE requests (
+    id            INTEGER PRIMARY KEY,
+    text          TEXT NOT NULL,
+    inspector     TEXT NOT NULL,
+    received      TEXT NOT NULL,
+    due           TEXT,
+    priority      TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('high', 'normal')),
+    owner         TEXT NOT NULL DEFAULT '',
+    framework_id  TEXT,
+    judgement_id  TEXT,
+    status        TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'in-progress', 'answered', 'withdrawn')),
+    answered      TEXT,
+    closed        TEXT,
+    response      TEXT NOT NULL DEFAULT '',
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+  );
+  CREATE INDEX requests_received ON requests(received);
+
+  CREATE TABLE request_links (
+    id           INTEGER PRIMARY KEY,
+    request_id   INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL CHECK (kind IN ('document', 'evidence', 'search', 'annexa')),
+    document_id  INTEGER,
+    page         INTEGER,
+    evidence_id  INTEGER,
+    query        TEXT,
+    list         TEXT,
+    note         TEXT NOT NULL DEFAULT '',
+    at           TEXT NOT NULL
+  );
+  CREATE INDEX request_links_request ON request_links(request_id);
+
+  CREATE TABLE request_history (
+    id          INTEGER PRIMARY KEY,
+    request_id  INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+    at          TEXT NOT NULL,
+    user        TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    detail      TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX request_history_request ON request_history(request_id);
+  `,
 ];

@@ -12,7 +12,9 @@
  *
  * Each column has a kind that decides how a value is written, so the hot path allocates nothing per
  * cell: `id` and `text` are always text (an id of `012345` keeps its zero; the cell is formatted `@`
- * so an edit in Excel stays text), `date` takes `YYYY-MM-DD` and writes a real date, `number` writes
+ * so an edit in Excel stays text), `date` takes `YYYY-MM-DD` and writes a real date, `datetime` takes
+ * `YYYY-MM-DDTHH:MM[:SS]` (a wall-clock time: Excel has no time zones, so the caller converts) and
+ * writes a real date and time shown dd/mm/yyyy hh:mm, `number` writes
  * a number, `percent` a fraction shown as a percentage, `general` text or a number as given. A
  * value that does not fit its kind (a date column holding `not known`) is written as text, never
  * dropped.
@@ -29,7 +31,7 @@
 import { ZipWriter } from './zip-writer.ts';
 import type { ByteSink, ZipEntry } from './zip-writer.ts';
 
-export type ColumnKind = 'id' | 'text' | 'date' | 'number' | 'percent' | 'general';
+export type ColumnKind = 'id' | 'text' | 'date' | 'datetime' | 'number' | 'percent' | 'general';
 export type RowStyle = 'title' | 'header' | 'bold';
 /** A link to a file: `text` shown, `link` a path relative to the workbook's folder with `/` (see `relativeLinkTarget`). */
 export interface LinkCell {
@@ -82,15 +84,16 @@ const S_TITLE = 4;
 const S_PERCENT = 5;
 const S_BOLD = 6;
 const S_LINK = 7;
+const S_DATETIME = 8;
 
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-<numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts>
+<numFmts count="3"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0.0%"/><numFmt numFmtId="166" formatCode="dd/mm/yyyy hh:mm"/></numFmts>
 <fonts count="4"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="12"/><name val="Calibri"/><family val="2"/></font><font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="Calibri"/><family val="2"/></font></fonts>
 <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/></patternFill></fill></fills>
 <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>
 <cellStyleXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="0" fontId="3" fillId="0" borderId="0" applyNumberFormat="0" applyFill="0" applyBorder="0" applyAlignment="0" applyProtection="0"/></cellStyleXfs>
-<cellXfs count="8">
+<cellXfs count="9">
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
@@ -99,6 +102,7 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>
 <xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="1" applyFont="1"/>
+<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 </cellXfs>
 <cellStyles count="2"><cellStyle name="Normal" xfId="0" builtinId="0"/><cellStyle name="Hyperlink" xfId="1" builtinId="8"/></cellStyles>
 </styleSheet>`;
@@ -164,6 +168,21 @@ export function excelSerial(iso: string): number | null {
 }
 
 const serials = new Map<string, number | null>();
+
+const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/u;
+
+/**
+ * The Excel serial of a wall-clock `YYYY-MM-DDTHH:MM[:SS]` (the day's serial plus the fraction of
+ * the day), or null if it is not a real date and time. No zone: Excel shows what it is given.
+ */
+export function excelDateTimeSerial(text: string): number | null {
+  const m = WALL_CLOCK.exec(text);
+  if (!m) return null;
+  const day = excelSerial(m[1]);
+  const [h, min, sec] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (day === null || h > 23 || min > 59 || sec > 59) return null;
+  return day + (h * 3600 + min * 60 + sec) / 86_400;
+}
 
 function computeSerial(iso: string): number | null {
   const m = ISO_DATE.exec(iso);
@@ -233,6 +252,13 @@ function cellXml(ref: string, value: string | number, kind: ColumnKind, rowStyle
       if (typeof value === 'string' && rowStyle === null) {
         const serial = excelSerial(value);
         if (serial !== null) return numberCell(ref, serial, S_DATE);
+      }
+      return textCell(ref, String(value), rowStyle ?? S_DEFAULT);
+    }
+    case 'datetime': {
+      if (typeof value === 'string' && rowStyle === null) {
+        const serial = excelDateTimeSerial(value);
+        if (serial !== null) return numberCell(ref, serial, S_DATETIME);
       }
       return textCell(ref, String(value), rowStyle ?? S_DEFAULT);
     }
