@@ -46,7 +46,7 @@ export const SITE_IDS = {
   team: 'filter-team',
   status: 'filter-status',
   clear: 'filter-clear',
-  status_message: 'finder-status',
+  message: 'finder-status',
   results: 'results',
   listing: 'listing',
   /** Says the search needs JavaScript: the script hides it (so it also shows when the script could not run). */
@@ -219,8 +219,8 @@ function finder(content: PackContent, outline: PackOutline): SafeHtml {
 <div class="field field-button"><button type="button" id="${SITE_IDS.clear}">Clear search and filters</button></div>
 </div>
 <p class="hint" id="search-hint">Searches titles, what items show, criteria, notes, teams, file names and the start of each document’s text. Items must have all the words; the start of a word finds the whole word (<kbd>safeg</kbd> finds safeguarding), and <kbd>-word</kbd> leaves out items with that word.</p>
-<p class="finder-status" id="${SITE_IDS.status_message}" role="status"></p>
-<ol class="results" id="${SITE_IDS.results}" hidden></ol>
+<p class="finder-status" id="${SITE_IDS.message}" role="status"></p>
+<ol class="results" id="${SITE_IDS.results}" aria-label="Search results" hidden></ol>
 </section>
 `;
 }
