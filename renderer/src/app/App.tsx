@@ -18,6 +18,7 @@ import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { shortcutFor } from './shortcuts.ts';
 import { TopBar } from './TopBar.tsx';
 import { DropOverlay } from '../shared/DropOverlay.tsx';
+import { LogRequestDialog } from '../requests/LogRequestDialog.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -25,6 +26,8 @@ const PAGE_SIZE = 50;
 const AnnexaView = lazy(() => import('../annexa/AnnexaView.tsx').then((m) => ({ default: m.AnnexaView })));
 // Export likewise: most sessions never open it.
 const ExportView = lazy(() => import('../export/ExportView.tsx').then((m) => ({ default: m.ExportView })));
+// Requests likewise (the log dialog itself is small and always there, for Ctrl+Shift+L).
+const RequestsView = lazy(() => import('../requests/RequestsView.tsx').then((m) => ({ default: m.RequestsView })));
 
 const useStyles = makeStyles({
   app: {
@@ -57,6 +60,7 @@ export function App() {
   const [selected, setSelected] = useState(0);
   const [openDoc, setOpenDoc] = useState<OpenDocument | null>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [logOpen, setLogOpen] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
   const dragging = useFolderDrop();
 
@@ -123,6 +127,7 @@ export function App() {
         case 'area-3':
         case 'area-4':
         case 'area-5':
+        case 'area-6':
           event.preventDefault();
           setArea(AREAS[Number(action.slice(-1)) - 1]);
           break;
@@ -133,6 +138,10 @@ export function App() {
         case 'show-shortcuts':
           event.preventDefault();
           setShortcutsOpen(true);
+          break;
+        case 'log-request':
+          event.preventDefault();
+          setLogOpen(true);
           break;
       }
     };
@@ -199,6 +208,12 @@ export function App() {
                 <ExportView />
               </Suspense>
             </ErrorBoundary>
+          ) : area === 'requests' ? (
+            <ErrorBoundary key="requests" area="Requests">
+              <Suspense fallback={<Spinner style={{ marginTop: tokens.spacingVerticalXXL }} label="Loading Requests…" />}>
+                <RequestsView onOpenDocument={open} onOpenSearch={changeQuery} onLogRequest={() => setLogOpen(true)} />
+              </Suspense>
+            </ErrorBoundary>
           ) : area === 'frameworks' ? (
             <ErrorBoundary key="frameworks" area="Frameworks and coverage">
               <FrameworksView onOpenDocument={(documentId) => open(documentId, 1)} />
@@ -229,6 +244,9 @@ export function App() {
         <StatusBar onShowFailures={showFailures} />
       </ErrorBoundary>
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <ErrorBoundary area="the request log" layout="strip">
+        <LogRequestDialog open={logOpen} onClose={() => setLogOpen(false)} />
+      </ErrorBoundary>
       <Toaster toasterId={TOASTER_ID} position="bottom-end" offset={{ vertical: 44 }} />
       {dragging && (
         <DropOverlay over="window">Drop a folder to add it to the library</DropOverlay>

@@ -1,5 +1,5 @@
 import { NavDrawer, NavDrawerBody, NavDrawerFooter, NavItem, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowExportLtr20Filled, ArrowExportLtr20Regular, DocumentTable20Filled, DocumentTable20Regular, Library20Filled, Library20Regular, Search20Filled, Search20Regular, Settings20Filled, Settings20Regular, TaskListSquareLtr20Filled, TaskListSquareLtr20Regular, bundleIcon } from '@fluentui/react-icons';
+import { ArrowExportLtr20Filled, ArrowExportLtr20Regular, DocumentTable20Filled, DocumentTable20Regular, Library20Filled, Library20Regular, Search20Filled, Search20Regular, Settings20Filled, Settings20Regular, TaskListSquareLtr20Filled, TaskListSquareLtr20Regular, bundleIcon, ClipboardTaskListLtr20Filled, ClipboardTaskListLtr20Regular } from '@fluentui/react-icons';
 import type { Area } from './areas.ts';
 
 const SearchIcon = bundleIcon(Search20Filled, Search20Regular);
@@ -8,6 +8,7 @@ const SettingsIcon = bundleIcon(Settings20Filled, Settings20Regular);
 const FrameworksIcon = bundleIcon(TaskListSquareLtr20Filled, TaskListSquareLtr20Regular);
 const AnnexAIcon = bundleIcon(DocumentTable20Filled, DocumentTable20Regular);
 const ExportIcon = bundleIcon(ArrowExportLtr20Filled, ArrowExportLtr20Regular);
+const RequestsIcon = bundleIcon(ClipboardTaskListLtr20Filled, ClipboardTaskListLtr20Regular);
 
 const useStyles = makeStyles({
   drawer: { width: '200px', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, height: '100%' },
@@ -15,7 +16,7 @@ const useStyles = makeStyles({
   footer: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalS} ${tokens.spacingHorizontalMNudge}` },
 });
 
-/** The app's areas. Only areas that exist are listed; more (Evidence, Requests) come later; Settings stay last. */
+/** The app's areas. Only areas that exist are listed; more (Evidence) come later; Settings stay last. */
 export function AppNav({ open, area, onAreaChange }: { open: boolean; area: Area; onAreaChange: (area: Area) => void }) {
   const styles = useStyles();
   return (
@@ -43,6 +44,9 @@ export function AppNav({ open, area, onAreaChange }: { open: boolean; area: Area
         </NavItem>
         <NavItem value="export" icon={<ExportIcon />} title="Export (Alt+5)">
           Export
+        </NavItem>
+        <NavItem value="requests" icon={<RequestsIcon />} title="Requests (Alt+6)">
+          Requests
         </NavItem>
       </NavDrawerBody>
       {/* Settings sit apart at the bottom, where people look for them. */}

@@ -8,6 +8,7 @@ import { useElementWidth } from '../shared/useElementWidth.ts';
 import { EvidencePanel } from '../evidence/EvidencePanel.tsx';
 import { EvidenceToggle, useEvidencePanelOpen } from '../evidence/EvidenceToggle.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
+import { LinkToRequest } from '../requests/LinkToRequest.tsx';
 import { PageNav } from './PageNav.tsx';
 import { PdfPage } from './PdfPage.tsx';
 import { hitsOfSegments } from './text-layer-hits.ts';
@@ -113,6 +114,7 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
             {hitCount === 0 ? 'No hits on this page' : `${plural(hitCount, 'hit')} on this page`}
           </Text>
         )}
+        <LinkToRequest link={{ kind: 'document', documentId, page: current }} />
         <EvidenceToggle open={evidenceOpen} onChange={setEvidenceOpen} />
       </div>
       <div className={styles.content}>

@@ -6,6 +6,7 @@ import { EvidenceChips } from '../evidence/EvidenceChips.tsx';
 import { baseName, formatDate, shortenPath } from '../shared/format.ts';
 import { formatLabel } from '../../../shared/formats.ts';
 import { Segments } from './Segments.tsx';
+import { LinkToRequest } from '../requests/LinkToRequest.tsx';
 
 const useStyles = makeStyles({
   item: {
@@ -103,6 +104,7 @@ export const ResultItem = memo(function ResultItem({ result, selected, onOpen, o
         <Badge appearance="tint" color="informative" size="small">
           {formatLabel(result.format)}
         </Badge>
+        <LinkToRequest link={{ kind: 'document', documentId: result.documentId, page: firstPage }} label={`Link ${result.title} to a request`} compact />
       </div>
       <div className={styles.meta}>
         <span className={styles.path} title={result.path}>

@@ -7,6 +7,7 @@ import { useEvidenceByDocument } from '../evidence/useEvidenceByDocument.ts';
 import { formatCount, plural } from '../shared/format.ts';
 import { Facets } from './Facets.tsx';
 import { ResultItem } from './ResultItem.tsx';
+import { LinkToRequest } from '../requests/LinkToRequest.tsx';
 import { NoFoldersState, NoResultsState } from './SearchEmptyState.tsx';
 import { toggleFilter } from './query-edit.ts';
 import type { SearchState } from './useSearch.ts';
@@ -89,6 +90,7 @@ export function SearchView(props: SearchViewProps) {
               {query.trim() ? `${plural(response.total, 'document')} found` : `All documents (${formatCount(response.total)}), newest first`} in {formatCount(response.millis)} ms
             </span>
           )}
+          {query.trim() !== '' && <LinkToRequest link={{ kind: 'search', query: query.trim() }} label="Link this search" />}
         </div>
         {search.error && (
           <MessageBar intent="error" className={styles.notes} data-testid="search-error">
