@@ -62,7 +62,7 @@ function judgementsList(content: PackContent): string {
   return content.judgements.map((j) => j.title).join('; ') || 'None';
 }
 
-/** The date and optional time, in `<time>` when the value is a date. */
+/** A date day first, in `<time>` when it is one; `None` when there is none. */
 function dateCell(value: string | null): SafeHtml {
   if (value === null || value === '') return html`<span class="none">None</span>`;
   return isIsoDate(value) ? html`<time datetime="${value}">${britishDate(value)}</time>` : html`${value}`;

@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { NO_TEAM_FILTER, SITE_IDS, STALE_FILTER } from '../../../../core/pack/site/render-html.ts';
+import { SEARCH_DATA_FORMAT, SEARCH_GLOBAL } from '../../../../core/pack/site/search-index.ts';
 import { packSiteFiles } from '../../../../core/pack/site/site.ts';
 import { LUNR_MIN_PATH, PACK_CSS_PATH, PACK_SCRIPT_PATH } from './browser-scripts.ts';
 import { isPrintableAscii, packFixture } from './fixture.ts';
@@ -36,5 +38,14 @@ describe('packSiteFiles: the website a pack holds', () => {
   it('builds results in the page with text, never with markup', () => {
     const script = readFileSync(PACK_SCRIPT_PATH, 'utf8');
     expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/u);
+  });
+
+  it('has the page and its script agree on element ids, filter values and the data’s global and format', () => {
+    const script = readFileSync(PACK_SCRIPT_PATH, 'utf8');
+    for (const id of Object.values(SITE_IDS)) expect(script, id).toContain(`'${id}'`);
+    expect(script).toContain(`'${STALE_FILTER}'`);
+    expect(script).toContain(`'${NO_TEAM_FILTER}'`);
+    expect(script).toContain(`var DATA_GLOBAL = '${SEARCH_GLOBAL}';`);
+    expect(script).toContain(`var DATA_FORMAT = ${SEARCH_DATA_FORMAT};`);
   });
 });
