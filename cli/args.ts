@@ -22,6 +22,12 @@ export const OPTIONS = {
   judgement: 'list',
   include: 'string',
   audience: 'string',
+  inspector: 'string',
+  due: 'string',
+  priority: 'string',
+  owner: 'string',
+  note: 'string',
+  document: 'list',
   help: 'boolean',
 } as const;
 

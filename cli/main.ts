@@ -14,6 +14,7 @@ import { runServe } from './commands/serve-command.ts';
 import { runCoverage, runFrameworks, runTag } from './commands/evidence-commands.ts';
 import { runAnnexa } from './commands/annexa-command.ts';
 import { runExport, runVerify } from './commands/pack-commands.ts';
+import { runRequests } from './commands/request-commands.ts';
 
 const HELP = `Evidence Store: index, search and curate inspection evidence, in place.
 
@@ -57,6 +58,16 @@ Usage:
       Re-hash every file of a pack against its manifest-sha256.txt. Exits 0 only when every file
       matches and nothing is missing or added; --json prints {"ok", "files", "missing", "changed",
       "extra"} with paths inside the pack. Needs no index.
+  evidence-store requests add "<text>" --inspector NAME [--due YYYY-MM-DDTHH:MM] [--priority high|normal] [--owner NAME] [--json]
+  evidence-store requests list [--status S] [--json]
+  evidence-store requests answer <id> --note TEXT [--document PATH]... [--json]
+  evidence-store requests export --out FILE.xlsx [--json]
+      The onsite week's request log: log an inspector's request (times without a zone are this
+      computer's local time; received is now), list them newest first (--status new, in-progress,
+      answered, withdrawn; comma-separated), answer one with a response and indexed documents, and
+      write the log to Excel. --json prints the request ({"id", "text", "inspector", "status",
+      "received", "due", "answered", "links", "response", …}; times ISO 8601 UTC) or
+      {"requests": [...]}; without it, times are dd/mm/yyyy HH:mm.
 
 Options:
   --db FILE    The index file (default: ${defaultDatabasePath()}).
@@ -130,6 +141,22 @@ export async function main(argv: string[]): Promise<number> {
             status: values.status,
             include: values.include,
             audience: values.audience,
+            json,
+          }),
+        );
+      case 'requests':
+        return await reading((api) =>
+          runRequests(api, {
+            action: rest[0],
+            words: rest.slice(1),
+            inspector: values.inspector,
+            due: values.due,
+            priority: values.priority,
+            owner: values.owner,
+            status: values.status,
+            note: values.note,
+            documents: values.document ?? [],
+            out: values.out,
             json,
           }),
         );
