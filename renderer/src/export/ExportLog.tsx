@@ -18,7 +18,7 @@ import { CheckmarkCircle16Filled, DismissCircle16Regular, ErrorCircle16Regular }
 import { useId } from 'react';
 import { formatTimestamp } from '../annexa/dates.ts';
 import { useFrameworks } from '../frameworks/useFrameworks.ts';
-import { formatCount, formatSize, shortenPath } from '../shared/format.ts';
+import { formatCount, formatSize } from '../shared/format.ts';
 import { useExportSession } from './export-session.ts';
 import { OUTCOME_WORDS, newestFirst, scopeWords } from './log-text.ts';
 import { useSectionStyles } from './section-styles.ts';
@@ -92,9 +92,8 @@ export function ExportLog() {
               <TableRow key={e.id} data-outcome={e.outcome}>
                 <TableCell className={styles.cell}>{formatTimestamp(e.at)}</TableCell>
                 <TableCell className={styles.cell}>{e.user}</TableCell>
-                <TableCell className={mergeClasses(styles.cell, styles.path)}>
-                  <span title={e.destination}>{shortenPath(e.destination, 48)}</span>
-                </TableCell>
+                {/* The whole path, wrapped: it is what people copy into File Explorer, so no part of it is hidden. */}
+                <TableCell className={mergeClasses(styles.cell, styles.path)}>{e.destination}</TableCell>
                 <TableCell className={mergeClasses(styles.cell, styles.scope)}>{scopeWords(e, frameworks)}</TableCell>
                 <TableCell className={mergeClasses(styles.cell, styles.number)}>{formatCount(e.evidence)}</TableCell>
                 <TableCell className={mergeClasses(styles.cell, styles.number)}>{formatCount(e.files)}</TableCell>

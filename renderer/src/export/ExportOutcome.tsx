@@ -90,7 +90,8 @@ export const ExportOutcome = forwardRef<HTMLHeadingElement, ExportOutcomeProps>(
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>{run.message}</MessageBarBody>
       </MessageBar>
-      <p className={section.p}>{`${run.destination} was left as it was.`}</p>
+      {/* The app's own failures already say so; anything else (a lost connection) gets the sentence here. */}
+      {!/left as it was/u.test(run.message) && <p className={section.p}>{`${run.destination} was left as it was.`}</p>}
       <div className={styles.actions}>
         <Button appearance="primary" icon={<ArrowClockwise20Regular />} onClick={onRetry ?? undefined} disabled={!onRetry} data-testid="export-retry">
           Try again

@@ -117,7 +117,7 @@ export function fakeApi(options: FakeOptions = {}): Fake {
           if (options.holdExport) {
             await new Promise<void>((resolve, reject) => {
               release = resolve;
-              cancel = () => reject(new ApiCallError('unavailable', 'The export was cancelled.'));
+              cancel = () => reject(new ApiCallError('unavailable', 'The export was cancelled. The destination was left as it was.'));
             });
           }
           const outcome = options.exportOutcome ?? exportResult();

@@ -179,15 +179,17 @@ describe('the extras', () => {
 
     typeDestination();
     await startExport();
-    const dialog = await screen.findByRole('alertdialog');
+    // `hidden: true`: in jsdom, Fluent's focus manager (tabster) now and then marks an open dialog
+    // aria-hidden on a timer, which no browser does (axe in Chromium checks the real thing); what is
+    // tested here is what the dialog asks and what each answer does.
+    const dialog = await screen.findByRole('alertdialog', { hidden: true });
     expect(dialog.textContent).toContain(SHARE);
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel', hidden: true }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull());
     expect(fake.of('pack.export')).toEqual([]);
 
     fireEvent.click(screen.getByTestId('export-start'));
-    // findByRole retries: the dialog opens again while the last one may still be closing.
-    fireEvent.click(await screen.findByRole('button', { name: 'Export with child-level data' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog', { hidden: true })).getByRole('button', { name: 'Export with child-level data', hidden: true }));
     await waitFor(() => expect(fake.of('pack.export')).toHaveLength(1));
     expect(fake.of('pack.export')[0]).toMatchObject({ audience: 'inspection-team', include: ['annexa', 'self-evaluation'], destination: SHARE });
   });
@@ -281,6 +283,15 @@ describe('exporting', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'The pack was not written' }));
     fireEvent.click(screen.getByTestId('export-retry'));
     await waitFor(() => expect(fake.of('pack.export')).toHaveLength(2));
+  });
+
+  it('a failure that already says the destination was kept is not told twice', async () => {
+    const fake = fakeApi({ exportOutcome: new ApiCallError('internal', 'The disk is full. The destination was left as it was.') });
+    await ready(fake);
+    typeDestination();
+    await startExport();
+    const failed = await screen.findByTestId('export-failed');
+    expect(failed.textContent!.match(/left as it was/gu)).toHaveLength(1);
   });
 
   it('Ctrl+Enter exports from anywhere on the tab', async () => {

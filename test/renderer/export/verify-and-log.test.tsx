@@ -121,6 +121,7 @@ describe('the export log', () => {
             id: 2,
             at: '2024-03-15T16:05:00.000Z',
             user: 'akhan',
+            destination: '\\\\server\\share\\Children\\Inspection 2024\\Ofsted pack for the inspectors',
             judgementIds: ['leaders', 'help'],
             statuses: ['draft', 'approved'],
             include: ['annexa', 'self-evaluation'],
@@ -140,7 +141,8 @@ describe('the export log', () => {
     expect(newest[0]).toMatch(/^15\/03\/2024 at \d\d:05$/u);
     expect(newest.slice(1)).toEqual([
       'akhan',
-      PACK,
+      // In full, however long: it is what people copy into File Explorer.
+      '\\\\server\\share\\Children\\Inspection 2024\\Ofsted pack for the inspectors',
       'ILACS 2026 · 2 judgements · draft, approved · Annex A (pseudonymised), self-evaluation',
       '3',
       '3',
