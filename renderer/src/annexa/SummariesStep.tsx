@@ -5,6 +5,7 @@ import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { BarChart } from './BarChart.tsx';
 import { formatIsoDate } from './dates.ts';
+import { LinkToRequest } from '../requests/LinkToRequest.tsx';
 
 const useStyles = makeStyles({
   step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1100px' },
@@ -32,6 +33,10 @@ function ListSummaryView({ summary }: { summary: ListSummary }) {
       <h4 id={`annexa-summary-${summary.list}`} className={styles.title}>
         {summary.title}
       </h4>
+      {/* An inspector's question is often a figure of a list: link this list's figures to the request. */}
+      <div>
+        <LinkToRequest link={{ kind: 'annexa', list: summary.list, note: `${summary.title}: the figures of the Annex A summaries` }} label="Link these figures to a request" />
+      </div>
       {summary.rows === 0 ? (
         <p className={styles.intro}>No rows were imported for this list.</p>
       ) : (

@@ -10,6 +10,7 @@ import { HistoryList } from './HistoryList.tsx';
 import { SuggestionList } from './SuggestionList.tsx';
 import { TagList } from './TagList.tsx';
 import { useDocumentEvidence } from './useEvidence.ts';
+import { LinkToRequest } from '../requests/LinkToRequest.tsx';
 
 const useStyles = makeStyles({
   panel: {
@@ -74,6 +75,7 @@ export function EvidencePanel({ documentId, documentTitle }: EvidencePanelProps)
       </h3>
 
       {item && <EvidenceBadges item={item} onChange={setItem} />}
+      {item && <LinkToRequest link={{ kind: 'evidence', evidenceId: item.id }} label="Link this evidence to a request" />}
 
       {item || making ? (
         <section className={styles.section} aria-label="Details">
