@@ -8,7 +8,8 @@ export function scopeWords(entry: PackLogEntry, frameworks: readonly FrameworkSu
   const framework = frameworks?.find((f) => f.id === entry.frameworkId);
   const parts = [
     framework?.shortTitle ?? entry.frameworkId,
-    entry.judgementIds.length ? plural(entry.judgementIds.length, 'judgement') : 'all judgements',
+    // The log lists the judgements an export covered; every one of the framework's reads as "all".
+    entry.judgementIds.length === 0 || entry.judgementIds.length === framework?.judgements ? 'all judgements' : plural(entry.judgementIds.length, 'judgement'),
     entry.statuses.join(', '),
   ];
   const extras = entry.include.map((x) =>

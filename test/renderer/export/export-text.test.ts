@@ -1,7 +1,10 @@
 /** The Export area's rules apart from React: the request built from the choices, and the words for time and progress. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHOICES, toPackOptions, toggleJudgement, toggleStatus, type ExportChoices } from '../../../renderer/src/export/export-choices.ts';
+import { scopeWords } from '../../../renderer/src/export/log-text.ts';
 import { emptyScopeAdvice } from '../../../renderer/src/export/preview-text.ts';
+import type { PackLogEntry } from '../../../shared/pack.ts';
+import { FRAMEWORKS } from './fake-api.tsx';
 import { durationWords, progressDetail, progressValue, timeLeftWords } from '../../../renderer/src/export/progress-text.ts';
 
 const ALL = ['leaders', 'help', 'care'];
@@ -65,6 +68,21 @@ describe('words', () => {
     expect(emptyScopeAdvice(['approved'])).toContain('mark them approved, or include drafts');
     expect(emptyScopeAdvice(['draft', 'approved'])).toBe(
       'No draft or approved evidence for these judgements yet — tag documents in Search or Library against this framework’s criteria, or choose other judgements.',
+    );
+  });
+});
+
+describe('the log’s scope', () => {
+  const entry = (patch: Partial<PackLogEntry>): PackLogEntry => ({
+    id: 1, at: '2024-03-14T09:30:00Z', user: 'u', destination: 'D:\\Pack', frameworkId: 'ilacs-2026', judgementIds: [], statuses: ['approved'],
+    include: [], audience: 'shared', outcome: 'done', evidence: 1, files: 1, bytes: 1, seconds: 1, message: null, ...patch,
+  });
+
+  it('reads every judgement of the framework as "all", as the app logs them by id', () => {
+    expect(scopeWords(entry({ judgementIds: ['a', 'b', 'c'] }), FRAMEWORKS)).toBe('ILACS 2026 · all judgements · approved');
+    expect(scopeWords(entry({ judgementIds: ['a', 'b'] }), FRAMEWORKS)).toBe('ILACS 2026 · 2 judgements · approved');
+    expect(scopeWords(entry({ frameworkId: 'gone', judgementIds: ['a'], include: ['annexa'], audience: 'inspection-team' }), FRAMEWORKS)).toBe(
+      'gone · 1 judgement · approved · Annex A (child-level)',
     );
   });
 });
