@@ -55,15 +55,16 @@ export function NewPackTab() {
 
   const change = useCallback((patch: Partial<ExportChoices>) => updateExportSession((s) => ({ choices: { ...s.choices, ...patch } })), []);
 
-  // The extras the app can include come from the last preview; the request sent depends on them (see toPackOptions).
   const allJudgementIds = framework.status === 'ready' ? framework.value.judgements.map((j) => j.id) : [];
-  // Read from the preview the hook keeps, so the request it makes next can depend on it: it asks again only when the request's text changes.
+  // Which extras the app can include comes from the last preview, and the next request depends on it
+  // (toPackOptions): kept in state, updated while rendering when an answer says otherwise. The
+  // preview asks again only when the request's text changes, so this settles after one more request at most.
   const [lastAnswer, setLastAnswer] = useState<Availability>(null);
   const options = toPackOptions(choices, lastAnswer, allJudgementIds);
   const preview = usePackPreview(options);
   const answer = preview.preview;
   const available: Availability = answer ? { annexa: answer.annexa, selfEvaluation: answer.selfEvaluation } : null;
-  if (answer && (lastAnswer?.annexa !== answer.annexa || lastAnswer?.selfEvaluation !== answer.selfEvaluation)) setLastAnswer(available);
+  if (answer && JSON.stringify(available) !== JSON.stringify(lastAnswer)) setLastAnswer(available);
 
   // Before the framework list has loaded there is nothing wrong yet, only something to wait for.
   const problem = choices.frameworkId === null && !frameworks.error ? null : choicesProblem(choices);
