@@ -24,6 +24,7 @@ import { MAX_LINKS, XlsxWriter } from '../xlsx/xlsx-writer.ts';
 import type { CellInput, SheetColumn } from '../xlsx/xlsx-writer.ts';
 import { MemorySink } from '../xlsx/zip-writer.ts';
 import type { PackContent, PackItem, PackLink } from './model.ts';
+import { ukDateAndTime } from './site/format.ts';
 
 export interface EvidenceIndexResult {
   /** Rows on the Evidence sheet (the header not counted). */
@@ -112,23 +113,6 @@ async function writeEvidenceSheet(workbook: XlsxWriter, content: PackContent): P
   return result;
 }
 
-/** `YYYY-MM-DD` and `HH:MM` of an instant in UK time, or null if it is not a date. */
-function ukDateAndTime(iso: string): { date: string; time: string } | null {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return null;
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
-}
-
 async function writeAboutSheet(workbook: XlsxWriter, content: PackContent, evidence: EvidenceIndexResult): Promise<void> {
   const sheet = await workbook.sheet('About', {
     columns: [
@@ -145,7 +129,7 @@ async function writeAboutSheet(workbook: XlsxWriter, content: PackContent, evide
 
   await sheet.row(['Evidence index'], { style: 'title' });
   await sheet.row([]);
-  await sheet.row(['Pack made on', made ? { value: made.date, kind: 'date' } : content.createdAt]);
+  await sheet.row(['Pack made on', made ? { value: made.isoDate, kind: 'date' } : content.createdAt]);
   if (made) await sheet.row(['At (UK time)', made.time]);
   await sheet.row(['Framework', framework.title]);
   await sheet.row(['Judgements in scope', content.judgements.length]);

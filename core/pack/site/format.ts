@@ -21,8 +21,11 @@ export function isIsoDate(text: string): boolean {
   return ISO_DATE.test(text);
 }
 
-/** An instant (ISO 8601) as the date and time in the UK (`05/03/2026`, `14:07`), or null if it is not one. */
-export function ukDateAndTime(iso: string): { date: string; time: string } | null {
+/**
+ * An instant (ISO 8601) as the date and time in the UK (`05/03/2026`, `14:07`, and the date as
+ * `2026-03-05` for a spreadsheet's date cell), or null if it is not one.
+ */
+export function ukDateAndTime(iso: string): { date: string; time: string; isoDate: string } | null {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return null;
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -35,7 +38,7 @@ export function ukDateAndTime(iso: string): { date: string; time: string } | nul
     hourCycle: 'h23',
   }).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return { date: `${part('day')}/${part('month')}/${part('year')}`, time: `${part('hour')}:${part('minute')}` };
+  return { date: `${part('day')}/${part('month')}/${part('year')}`, time: `${part('hour')}:${part('minute')}`, isoDate: `${part('year')}-${part('month')}-${part('day')}` };
 }
 
 const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });

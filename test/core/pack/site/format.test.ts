@@ -48,8 +48,8 @@ describe('dates and sizes as people here read them', () => {
   });
 
   it('gives when a pack was made in UK time, summer time included', () => {
-    expect(ukDateAndTime('2026-01-15T09:05:00Z')).toEqual({ date: '15/01/2026', time: '09:05' });
-    expect(ukDateAndTime('2026-07-01T23:30:00Z')).toEqual({ date: '02/07/2026', time: '00:30' });
+    expect(ukDateAndTime('2026-01-15T09:05:00Z')).toEqual({ date: '15/01/2026', time: '09:05', isoDate: '2026-01-15' });
+    expect(ukDateAndTime('2026-07-01T23:30:00Z')).toEqual({ date: '02/07/2026', time: '00:30', isoDate: '2026-07-02' });
     expect(ukDateAndTime('whenever')).toBeNull();
   });
 
