@@ -3,6 +3,7 @@
  * transaction, so a request and its history never disagree, and each change is recorded in the
  * request's history with who made it (the OS user, as evidence changes are) and what changed.
  */
+import type { Input } from '../../shared/contract.ts';
 import type { InspectorRequest, RequestLinkInput, RequestStatus } from '../../shared/requests.ts';
 import { ApiFailure } from '../api/errors.ts';
 import { documentIdAtPath } from '../store/documents.ts';
@@ -18,29 +19,11 @@ export interface Actor {
   now?: string;
 }
 
-export interface NewRequest {
-  text: string;
-  inspector: string;
-  received?: string;
-  due?: string | null;
-  /** Normal unless given. */
-  priority?: 'high' | 'normal';
-  owner?: string;
-  frameworkId?: string | null;
-  judgementId?: string | null;
-}
+/** What logging a request takes: the contract's argument (received, priority and owner optional). */
+export type NewRequest = Input<'requests.add'>;
 
-export interface RequestFields {
-  text?: string;
-  inspector?: string;
-  received?: string;
-  due?: string | null;
-  priority?: 'high' | 'normal';
-  owner?: string;
-  frameworkId?: string | null;
-  judgementId?: string | null;
-  response?: string;
-}
+/** The fields a change may set, as the contract defines them. */
+export type RequestFields = Input<'requests.update'>['fields'];
 
 /** The contract's field names and their columns. */
 const COLUMN: Record<keyof RequestFields, keyof RequestColumns> = {
