@@ -7,6 +7,19 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 export async function expectAccessible(page: Page, where: string): Promise<void> {
+  // A toast or drawer still fading in has partial opacity, and axe would measure its contrast
+  // mid-animation: let finite animations finish first (a spinner's never does, so it is left).
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 3000)),
+    ]),
+  );
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     // Fluent's focus manager (tabster) puts hidden, focusable <i> sentinels at the edges of focus
