@@ -109,6 +109,8 @@ export class PackService {
       }
       const current = this.plan(options, appVersion);
       plan = current;
+      // The Annex A workbook can take seconds to build: say something is happening from the start.
+      this.deps.onProgress({ phase: 'preparing', done: 0, total: 0, files: 0, secondsLeft: null, message: null });
       const extras = await this.extras(options, current);
       const result = await writePack({
         destination: input.destination,
