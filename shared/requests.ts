@@ -4,6 +4,7 @@
  * both sides use (what is overdue, what is due soon) live here.
  */
 import { z } from 'zod';
+import { ANNEXA_RULES, type RuleId } from './annexa/rules.ts';
 
 export const REQUEST_STATUSES = ['new', 'in-progress', 'answered', 'withdrawn'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
@@ -36,12 +37,37 @@ export function minutesOpen(r: { received: string; closed: string | null }, now:
 
 const IsoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/u.test(s), 'a date and time as YYYY-MM-DDTHH:MM');
 
-/** What answers a request: a document (at a page), an evidence item, a saved search, Annex A figures or a list. */
+/**
+ * Which of an Annex A list's findings a link means, as the Findings step filters them: a rule, a
+ * severity, or neither (all of the list's findings). The list itself is the link's `list`.
+ */
+export const AnnexaLinkFilter = z
+  .object({
+    rule: z.enum(ANNEXA_RULES.map((r) => r.id) as [RuleId, ...RuleId[]]).optional(),
+    severity: z.enum(['error', 'warning']).optional(),
+  })
+  .strict();
+export type AnnexaLinkFilter = z.infer<typeof AnnexaLinkFilter>;
+
+/** The words for a filter of findings: "errors only, rule date-order", or "all findings". */
+export function describeAnnexaFilter(filter: AnnexaLinkFilter): string {
+  const parts = [filter.severity === 'error' ? 'errors only' : filter.severity === 'warning' ? 'warnings only' : null, filter.rule ? `rule ${filter.rule}` : null].filter(
+    (p): p is string => p !== null,
+  );
+  return parts.length ? `findings: ${parts.join(', ')}` : 'all findings';
+}
+
+/**
+ * What answers a request: a document (at a page), an evidence item, a saved search, an Annex A
+ * list's figures, or (with `filter`) an Annex A list's findings as filtered.
+ */
 export const RequestLinkInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('document'), documentId: z.number().int().positive(), page: z.number().int().positive().optional() }).strict(),
   z.object({ kind: z.literal('evidence'), evidenceId: z.number().int().positive() }).strict(),
   z.object({ kind: z.literal('search'), query: z.string().min(1).max(2000) }).strict(),
-  z.object({ kind: z.literal('annexa'), list: z.string().max(50).optional(), note: z.string().max(REQUEST_LIMITS.linkNote).default('') }).strict(),
+  z
+    .object({ kind: z.literal('annexa'), list: z.string().max(50).optional(), filter: AnnexaLinkFilter.optional(), note: z.string().max(REQUEST_LIMITS.linkNote).default('') })
+    .strict(),
 ]);
 export type RequestLinkInput = z.input<typeof RequestLinkInput>;
 
@@ -57,6 +83,8 @@ export const RequestLink = z.object({
   evidenceId: z.number().int().nullable(),
   query: z.string().nullable(),
   list: z.string().nullable(),
+  /** An Annex A link to the list's findings: which of them (null for its figures, and other kinds). */
+  filter: AnnexaLinkFilter.nullable(),
   note: z.string(),
   at: z.string(),
 });

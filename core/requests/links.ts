@@ -1,10 +1,12 @@
 /**
- * What answers a request: links to documents (at a page), evidence items, searches and Annex A.
- * A link stores ids, and is shown as things are now: a document by its title and the path of a file
- * holding it today (so a renamed or moved file still links), an evidence item by its title, a
- * search by its query. Links to documents or items that do not exist are refused when made.
+ * What answers a request: links to documents (at a page), evidence items, searches and Annex A (a
+ * list's figures, or its findings as filtered). A link stores ids, and is shown as things are now:
+ * a document by its title and the path of a file holding it today (so a renamed or moved file still
+ * links), an evidence item by its title, a search by its query, an Annex A list by its title and
+ * filter. Links to documents, items or lists that do not exist are refused when made.
  */
-import type { RequestLink, RequestLinkInput } from '../../shared/requests.ts';
+import { ANNEX_A_SPECS, DEFAULT_ANNEX_A_SPEC_ID, annexASpec } from '../../shared/annexa/index.ts';
+import { AnnexaLinkFilter, describeAnnexaFilter, type RequestLink, type RequestLinkInput } from '../../shared/requests.ts';
 import { ApiFailure } from '../api/errors.ts';
 import { evidenceById } from '../evidence/evidence.ts';
 import { documentDetail, presentPath } from '../store/documents.ts';
@@ -29,14 +31,36 @@ export function linkColumns(db: Db, link: RequestLinkInput): Pick<LinkRow, 'kind
     case 'search':
       return { ...empty, kind: 'search', query: link.query.trim() || link.query };
     case 'annexa':
-      return { ...empty, kind: 'annexa', list: link.list ?? null, note: link.note ?? '' };
+      if (link.list !== undefined && !ANNEX_A_SPECS.some((spec) => spec.lists.some((l) => l.key === link.list))) {
+        throw new ApiFailure('invalid-argument', `There is no Annex A list “${link.list}”.`, 'link.list');
+      }
+      // The filter is kept as JSON in the query column (a search's words; unused by Annex A links before filters).
+      return { ...empty, kind: 'annexa', list: link.list ?? null, query: link.filter ? JSON.stringify(link.filter) : null, note: link.note ?? '' };
   }
+}
+
+/** An Annex A link's stored filter, or null (a list's figures, or a filter this version cannot read). */
+function storedFilter(row: LinkRow): AnnexaLinkFilter | null {
+  if (row.kind !== 'annexa' || row.query === null) return null;
+  try {
+    const parsed = AnnexaLinkFilter.safeParse(JSON.parse(row.query));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "List 6: Children in need", from the default template (list keys and names are the same in every version). */
+function listTitle(list: string): string {
+  const found = annexASpec(DEFAULT_ANNEX_A_SPEC_ID)?.lists.find((l) => l.key === list) ?? ANNEX_A_SPECS.flatMap((s) => s.lists).find((l) => l.key === list);
+  return found ? `List ${found.number}: ${found.name}` : list;
 }
 
 /** A stored link as the contract shows it, with today's label and path. */
 export function showLink(db: Db, row: LinkRow): RequestLink {
   let label: string;
   let path: string | null = null;
+  let filter: AnnexaLinkFilter | null = null;
   switch (row.kind) {
     case 'document': {
       const detail = row.document_id === null ? null : documentDetail(db, row.document_id);
@@ -51,11 +75,12 @@ export function showLink(db: Db, row: LinkRow): RequestLink {
       label = row.query ?? '';
       break;
     default:
-      label = row.list ? `Annex A ${row.list}` : 'Annex A';
+      filter = storedFilter(row);
+      label = filter ? `Annex A ${row.list ? listTitle(row.list) : 'all lists'} — ${describeAnnexaFilter(filter)}` : row.list ? `Annex A ${row.list}` : 'Annex A';
   }
   return {
     id: row.id, kind: row.kind, label, documentId: row.document_id, page: row.page, path,
-    evidenceId: row.evidence_id, query: row.query, list: row.list, note: row.note, at: row.at,
+    evidenceId: row.evidence_id, query: row.kind === 'annexa' ? null : row.query, list: row.list, filter, note: row.note, at: row.at,
   };
 }
 

@@ -30,6 +30,7 @@ export interface LinkRow {
   document_id: number | null;
   page: number | null;
   evidence_id: number | null;
+  /** A search's words; for an Annex A link to a list's findings, its filter as JSON. */
   query: string | null;
   list: string | null;
   note: string;

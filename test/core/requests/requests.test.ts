@@ -82,6 +82,28 @@ describe('the request log', () => {
     expect(unlinked.history.map((h) => h.action)).toEqual(['logged', 'linked', 'linked', 'linked', 'unlinked']);
   });
 
+  it('links an Annex A list’s figures, or its findings as filtered, named by list and filter; refuses a list or rule that does not exist', async () => {
+    const { dispatch } = await setUp();
+    const { id } = await call<InspectorRequest>(dispatch, 'requests.add', { text: 'Children in need with errors', inspector: 'Jo' });
+    await call(dispatch, 'requests.link', { id, link: { kind: 'annexa', list: 'list3', note: 'List 3: the figures' } });
+    await call(dispatch, 'requests.link', { id, link: { kind: 'annexa', list: 'list6', filter: { severity: 'error', rule: 'date-order' }, note: '12 findings when linked' } });
+    await call(dispatch, 'requests.link', { id, link: { kind: 'annexa', list: 'list6', filter: {} } });
+    const linked = await call<InspectorRequest>(dispatch, 'requests.link', { id, link: { kind: 'annexa', filter: { severity: 'warning' } } });
+    expect(linked.links.map((l) => ({ label: l.label, list: l.list, filter: l.filter, query: l.query, note: l.note }))).toEqual([
+      { label: 'Annex A list3', list: 'list3', filter: null, query: null, note: 'List 3: the figures' },
+      { label: 'Annex A List 6: Children in Need — findings: errors only, rule date-order', list: 'list6', filter: { severity: 'error', rule: 'date-order' }, query: null, note: '12 findings when linked' },
+      { label: 'Annex A List 6: Children in Need — all findings', list: 'list6', filter: {}, query: null, note: '' },
+      { label: 'Annex A all lists — findings: warnings only', list: null, filter: { severity: 'warning' }, query: null, note: '' },
+    ]);
+    expect(linked.history.at(-1)).toMatchObject({ action: 'linked', detail: { kind: 'annexa', filter: { severity: 'warning' } } });
+    expect(await dispatch('requests.link', { id, link: { kind: 'annexa', list: 'list6', filter: { rule: 'no-such-rule' } } })).toMatchObject({
+      ok: false, error: { code: 'invalid-argument', field: 'link.filter.rule' },
+    });
+    expect(await dispatch('requests.link', { id, link: { kind: 'annexa', list: 'list6', filter: { severity: 'error', extra: 1 } } })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch('requests.link', { id, link: { kind: 'annexa', list: 'list99', filter: {} } })).toMatchObject({ ok: false, error: { code: 'invalid-argument', field: 'link.list' } });
+    expect((await call<InspectorRequest>(dispatch, 'requests.get', { id })).links).toHaveLength(4);
+  });
+
   it('shows a linked document at the path its file has now', async () => {
     const { core, dispatch, doc, root } = await setUp();
     const { id } = await call<InspectorRequest>(dispatch, 'requests.add', { text: 'Housing', inspector: 'Jo' });
@@ -125,6 +147,7 @@ describe('the request log', () => {
     const a = await call<InspectorRequest>(dispatch, 'requests.add', { text: 'QA report', inspector: 'Sam', received: '2026-12-02T09:15', due: '2026-12-02T14:30', owner: 'Ali' });
     await call(dispatch, 'requests.answer', { id: a.id, response: 'Attached', documentPaths: [join(root, 'housing.txt')] });
     await call(dispatch, 'requests.link', { id: a.id, link: { kind: 'search', query: 'front door' } });
+    await call(dispatch, 'requests.link', { id: a.id, link: { kind: 'annexa', list: 'list6', filter: { severity: 'error' }, note: '12 findings when linked' } });
     await call(dispatch, 'requests.add', { text: '=HYPERLINK("x")', inspector: 'Jo', received: '2026-06-01T10:00' });
     const bytes = await call<Uint8Array>(dispatch, 'requests.export', {});
     const book = new ExcelJS.Workbook();
@@ -141,7 +164,7 @@ describe('the request log', () => {
     expect(cell(2, 'Answered').value).toBeInstanceOf(Date);
     expect(cell(2, 'Status').value).toBe('Answered');
     expect(cell(2, 'Owner').value).toBe('Ali');
-    expect(cell(2, 'Links').value).toBe(`${join(root, 'housing.txt')}\nsearch: front door`);
+    expect(cell(2, 'Links').value).toBe(`${join(root, 'housing.txt')}\nsearch: front door\nAnnex A List 6: Children in Need — findings: errors only: 12 findings when linked`);
     expect(cell(3, 'Received').value).toEqual(new Date('2026-06-01T10:00:00.000Z'));
     expect(cell(3, 'Request').value).toBe('=HYPERLINK("x")');
     expect(cell(3, 'Due').value).toBeNull();
@@ -152,6 +175,7 @@ describe('the request log', () => {
   it('exports an answer as a verified folder with the files and a note, and replaces it the second time', async () => {
     const { dispatch, root, dir } = await setUp();
     const { id } = await call<InspectorRequest>(dispatch, 'requests.add', { text: 'Care leavers housing', inspector: 'Jo' });
+    await call(dispatch, 'requests.link', { id, link: { kind: 'annexa', list: 'list10', filter: { rule: 'mandatory-blank' }, note: '3 findings when linked' } });
     await call(dispatch, 'requests.answer', { id, response: 'Housing pathway attached.', documentPaths: [join(root, 'housing.txt'), join(root, 'pathway-plans.txt')] });
     const destination = join(dir, 'Answer 1');
     const result = await call<{ folder: string; files: number; ok: boolean }>(dispatch, 'requests.exportAnswer', { id, destination });
@@ -160,6 +184,7 @@ describe('the request log', () => {
     const note = readFileSync(join(destination, 'response.txt'), 'utf8');
     expect(note).toContain('Housing pathway attached.');
     expect(note).toContain('documents/pathway-plans.txt');
+    expect(note).toContain('- Annex A List 10: Adoption — findings: rule mandatory-blank: 3 findings when linked');
     expect(await verifyPack(destination)).toMatchObject({ ok: true, files: 4 });
     await call(dispatch, 'requests.answer', { id, response: 'Second answer.', documentPaths: [] });
     await call(dispatch, 'requests.exportAnswer', { id, destination });
