@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 const electron = vi.hoisted(() => ({
   openExternal: vi.fn(async (_url: string) => {}),
   webContentsCreated: [] as ((event: unknown, contents: unknown) => void)[],
+  permissionRequest: null as null | ((wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void),
+  permissionCheck: null as null | ((wc: unknown, permission: string, origin: string, details: unknown) => boolean),
 }));
 vi.mock('electron', () => ({
   app: {
@@ -14,13 +16,19 @@ vi.mock('electron', () => ({
       if (name === 'web-contents-created') electron.webContentsCreated.push(listener);
     },
   },
-  session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (handler: typeof electron.permissionRequest) => (electron.permissionRequest = handler),
+      setPermissionCheckHandler: (handler: typeof electron.permissionCheck) => (electron.permissionCheck = handler),
+    },
+  },
   shell: { openExternal: electron.openExternal },
   protocol: {},
   net: {},
 }));
 
 const { hardenWebContents, isAllowedExternalLink, openExternalLink } = await import('../../../electron/main/security.ts');
+const { APP_ORIGIN } = await import('../../../electron/main/protocol.ts');
 
 const FRAMEWORK_DATA = fileURLToPath(new URL('../../../shared/frameworks/data/', import.meta.url));
 const OFSTED_FRAMEWORK =
@@ -97,5 +105,73 @@ describe('links that leave the app', () => {
     expect(electron.openExternal.mock.calls).toEqual([[OFSTED_FRAMEWORK], [OFSTED_FRAMEWORK]]);
     expect(warn).toHaveBeenCalledTimes(3);
     warn.mockRestore();
+  });
+});
+
+// Electron's checklist items 5, 12, 13 and 14 (docs/security.md), on the real handlers.
+describe('the session and every page (hardenWebContents)', () => {
+  type Listener = (event: { preventDefault: () => void }, url: string) => void;
+  const listeners = new Map<string, Listener>();
+  let openHandler: (details: { url: string }) => { action: string } = () => ({ action: 'allow' });
+
+  beforeAll(() => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    hardenWebContents();
+    const contents = {
+      on: (name: string, listener: Listener) => listeners.set(name, listener),
+      setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
+    };
+    electron.webContentsCreated.at(-1)!({}, contents);
+  });
+
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'fullscreen', 'openExternal', 'pointerLock', 'hid', 'serial', 'usb', 'unknown'])(
+    'denies the permission request %s (checklist 5)',
+    (permission) => {
+      const callback = vi.fn();
+      electron.permissionRequest!({}, permission, callback, { requestingUrl: `${APP_ORIGIN}/index.html` });
+      expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+    },
+  );
+
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'serial', 'usb'])('answers no to the permission check %s', (permission) => {
+    expect(electron.permissionCheck!({}, permission, APP_ORIGIN, {})).toBe(false);
+  });
+
+  it.each([
+    'https://example.invalid/',
+    'http://127.0.0.1:8080/',
+    'file:///etc/passwd',
+    'app://evil/index.html',
+    'app://evidence.example/index.html',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+  ])('refuses to navigate or redirect the page to %s (checklist 13)', (url) => {
+    for (const name of ['will-navigate', 'will-redirect']) {
+      const preventDefault = vi.fn();
+      listeners.get(name)!({ preventDefault }, url);
+      expect(preventDefault, name).toHaveBeenCalledOnce();
+    }
+  });
+
+  it('lets the page move within its own origin', () => {
+    for (const name of ['will-navigate', 'will-redirect']) {
+      const preventDefault = vi.fn();
+      listeners.get(name)!({ preventDefault }, `${APP_ORIGIN}/search`);
+      expect(preventDefault, name).not.toHaveBeenCalled();
+    }
+  });
+
+  it('denies every new window, the app’s own address and about:blank included (checklist 14)', () => {
+    electron.openExternal.mockClear();
+    for (const url of [`${APP_ORIGIN}/index.html`, 'about:blank', 'https://example.invalid/', 'file:///C:/Windows/System32/calc.exe']) {
+      expect(openHandler({ url })).toEqual({ action: 'deny' });
+    }
+    expect(electron.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('blocks attaching a <webview> (checklist 12)', () => {
+    const preventDefault = vi.fn();
+    listeners.get('will-attach-webview')!({ preventDefault }, '');
+    expect(preventDefault).toHaveBeenCalledOnce();
   });
 });
