@@ -76,7 +76,7 @@ export function showLink(db: Db, row: LinkRow): RequestLink {
       break;
     default:
       filter = storedFilter(row);
-      label = filter ? `Annex A ${row.list ? listTitle(row.list) : 'all lists'} — ${describeAnnexaFilter(filter)}` : row.list ? `Annex A ${row.list}` : 'Annex A';
+      label = filter ? `Annex A ${row.list ? listTitle(row.list) : 'all lists'} — ${describeAnnexaFilter(filter)}` : row.list ? `Annex A ${listTitle(row.list)}` : 'Annex A';
   }
   return {
     id: row.id, kind: row.kind, label, documentId: row.document_id, page: row.page, path,

@@ -35,7 +35,7 @@ function ListSummaryView({ summary }: { summary: ListSummary }) {
       </h4>
       {/* An inspector's question is often a figure of a list: link this list's figures to the request. */}
       <div>
-        <LinkToRequest link={{ kind: 'annexa', list: summary.list, note: `${summary.title}: the figures of the Annex A summaries` }} label="Link these figures to a request" />
+        <LinkToRequest link={{ kind: 'annexa', list: summary.list, note: 'the figures of the Annex A summaries' }} label="Link these figures to a request" />
       </div>
       {summary.rows === 0 ? (
         <p className={styles.intro}>No rows were imported for this list.</p>

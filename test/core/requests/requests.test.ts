@@ -85,12 +85,12 @@ describe('the request log', () => {
   it('links an Annex A list’s figures, or its findings as filtered, named by list and filter; refuses a list or rule that does not exist', async () => {
     const { dispatch } = await setUp();
     const { id } = await call<InspectorRequest>(dispatch, 'requests.add', { text: 'Children in need with errors', inspector: 'Jo' });
-    await call(dispatch, 'requests.link', { id, link: { kind: 'annexa', list: 'list3', note: 'List 3: the figures' } });
+    await call(dispatch, 'requests.link', { id, link: { kind: 'annexa', list: 'list3', note: 'the figures of the Annex A summaries' } });
     await call(dispatch, 'requests.link', { id, link: { kind: 'annexa', list: 'list6', filter: { severity: 'error', rule: 'date-order' }, note: '12 findings when linked' } });
     await call(dispatch, 'requests.link', { id, link: { kind: 'annexa', list: 'list6', filter: {} } });
     const linked = await call<InspectorRequest>(dispatch, 'requests.link', { id, link: { kind: 'annexa', filter: { severity: 'warning' } } });
     expect(linked.links.map((l) => ({ label: l.label, list: l.list, filter: l.filter, query: l.query, note: l.note }))).toEqual([
-      { label: 'Annex A list3', list: 'list3', filter: null, query: null, note: 'List 3: the figures' },
+      { label: 'Annex A List 3: Referral', list: 'list3', filter: null, query: null, note: 'the figures of the Annex A summaries' },
       { label: 'Annex A List 6: Children in Need — findings: errors only, rule date-order', list: 'list6', filter: { severity: 'error', rule: 'date-order' }, query: null, note: '12 findings when linked' },
       { label: 'Annex A List 6: Children in Need — all findings', list: 'list6', filter: {}, query: null, note: '' },
       { label: 'Annex A all lists — findings: warnings only', list: null, filter: { severity: 'warning' }, query: null, note: '' },
