@@ -12,6 +12,8 @@ import { FindingsTable } from './FindingsTable.tsx';
 import { groupFindingCounts, pageLabel, totals } from './findings-groups.ts';
 import { columnHeader, listTitle } from './names.ts';
 import { RowPanel } from './RowPanel.tsx';
+import { LinkToRequest } from '../requests/LinkToRequest.tsx';
+import type { RuleId } from '../../../shared/annexa/rules.ts';
 import { plural } from '../shared/format.ts';
 
 const PAGE = 50;
@@ -111,6 +113,18 @@ export function FindingsStep({ report }: { report: AnnexaImportReport }) {
             The findings
           </h4>
           <FindingFilters filter={filter} counts={page.counts} listTitle={titleOf} onChange={changeFilter} />
+          {/* An inspector may ask for a list's rows with errors: link the list as filtered here, with how many findings it has now. */}
+          <div>
+            <LinkToRequest
+              link={{
+                kind: 'annexa',
+                ...(filter.list ? { list: filter.list } : {}),
+                filter: { ...(filter.rule ? { rule: filter.rule as RuleId } : {}), ...(filter.severity ? { severity: filter.severity } : {}) },
+                note: `${plural(page.total, 'finding')} when linked`,
+              }}
+              label="Link these findings to a request"
+            />
+          </div>
           {page.total === 0 ? (
             <p>No findings match these filters.</p>
           ) : (

@@ -1,7 +1,8 @@
 /**
  * A request in full, in a side panel: its fields (edited in place, one requests.update for what
  * changed), its status, what answers it (links that open the document at its page, run the search,
- * or name the evidence or Annex A figures; each can be unlinked), the response and "Mark answered",
+ * or name the evidence, Annex A figures or a filtered Annex A list with its findings now; each can
+ * be unlinked), the response and "Mark answered",
  * the answer exported as a folder for the shared drive, and the timed history.
  */
 import {
@@ -28,6 +29,7 @@ import { REQUEST_LIMITS, REQUEST_STATUSES, minutesOpen, type InspectorRequest, t
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { FolderField } from '../export/FolderField.tsx';
+import { AnnexaLinkTarget } from './AnnexaLinkTarget.tsx';
 import { notifyRequestsChanged } from './changes.ts';
 import { STATUS_LABELS, historyText } from './status-text.ts';
 import { durationWords, formatUkDateTime, fromLocalInput, toLocalInput } from './time-text.ts';
@@ -302,6 +304,7 @@ function LinkTarget({ link, onOpenDocument, onOpenSearch }: { link: RequestLink;
       </Link>
     );
   }
+  if (link.kind === 'annexa') return <AnnexaLinkTarget link={link} />;
   return (
     <span>
       {link.label}

@@ -1,7 +1,8 @@
 /**
  * A fake of the app's API for the Requests area's tests: an in-memory request log that answers
  * requests.* the way the contract says (newest received first, answered records the time), records
- * every call, and serves the frameworks the judgement picker reads.
+ * every call, and serves the frameworks the judgement picker reads; other areas' methods a test
+ * needs come from its own `more`.
  */
 import { render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -43,7 +44,10 @@ export interface Fake {
   of(method: string): Record<string, unknown>[];
 }
 
-export function fakeApi(initial: InspectorRequest[] = []): Fake {
+/** Answers a method the request log's fake does not (another area's), or undefined to leave it to the fake. */
+export type MoreMethods = (method: string, input: Record<string, unknown>) => unknown;
+
+export function fakeApi(initial: InspectorRequest[] = [], more: MoreMethods = () => undefined): Fake {
   const calls: { method: string; input: Record<string, unknown> }[] = [];
   const requests = [...initial];
   let nextId = Math.max(0, ...initial.map((r) => r.id)) + 1;
@@ -57,6 +61,8 @@ export function fakeApi(initial: InspectorRequest[] = []): Fake {
     on: () => () => undefined,
     call: async (method: string, input: Record<string, unknown>) => {
       calls.push({ method, input });
+      const other = more(method, input);
+      if (other !== undefined) return other;
       switch (method) {
         case 'app.info':
           return { version: '0.1.0', mode: 'browser', databasePath: '/tmp/x.db', canPickFolders: false, platform: 'win32' };
