@@ -2,11 +2,13 @@
  * The onsite week's request log, end to end in a real browser against the real app: a request
  * logged with the keyboard from anywhere (Ctrl+Shift+L), already overdue; a search hit linked to it
  * in one action; the response written and the request answered, so it leaves the overdue list;
- * then the log exported to Excel and read back. Checked with axe on the way.
+ * then the log exported to Excel and read back. Checked with axe on the way. And the area on a small
+ * laptop's screen (1024×640, 1366×768): nothing scrolls sideways, and the panel can be worked.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import type { Page } from '@playwright/test';
 import { test, expect, callApi, ensureEvidenceAdded } from './app-fixture.ts';
 import { expectAccessible } from './axe.ts';
 
@@ -94,4 +96,59 @@ test('logs a request from the keyboard, links a search hit, answers it, sees it 
     .join('');
   expect(sheets).toContain(text);
   expect(sheets).toContain('supervision-notes.txt');
+});
+
+/** Neither the page nor the elements with these test ids (the areas that scroll) are wider than their boxes: how much wider each is. */
+async function expectNoSidewaysScrolling(page: Page, testIds: string[], where: string): Promise<void> {
+  const wider = await page.evaluate((ids) => {
+    const over = (e: Element) => e.scrollWidth - e.clientWidth;
+    return Object.fromEntries([['page', over(document.scrollingElement!)], ...ids.map((id) => [id, over(document.querySelector(`[data-testid="${id}"]`)!)])]);
+  }, testIds);
+  expect(wider, `sideways scrolling at ${where}`).toEqual(Object.fromEntries(['page', ...testIds].map((k) => [k, 0])));
+}
+
+test('the Requests area fits a small laptop’s screen: nothing scrolls sideways and the panel can be worked', async ({ page, openApp }) => {
+  test.setTimeout(120_000);
+  await openApp();
+  // Long words everywhere they can be long, and a filtered Annex A list among the links.
+  const text = 'All return home interviews for children missing from care in the last six months, with their follow-up actions, the strategy meeting minutes and the workers who held them';
+  const { id } = await callApi<{ id: number }>(page, 'requests.add', {
+    text,
+    inspector: 'HMI Rosalind Featherstonehaugh-Cholmondeley',
+    owner: 'Performance and Information Team (Annex A and ChAT)',
+    received: local(new Date(Date.now() - 3 * 3600_000)),
+    due: local(new Date(Date.now() - 30 * 60_000)),
+  });
+  await callApi(page, 'requests.link', { id, link: { kind: 'annexa', list: 'list6', filter: { severity: 'error', rule: 'date-order' }, note: '12 findings when linked' } });
+  await callApi(page, 'requests.link', { id, link: { kind: 'search', query: `"return home interview" AND missing AND ${'x'.repeat(120)}` } });
+
+  for (const size of [{ width: 1024, height: 640 }, { width: 1366, height: 768 }]) {
+    const at = `${size.width}×${size.height}`;
+    await page.setViewportSize(size);
+    await page.getByRole('navigation', { name: 'Areas' }).getByText('Requests').click();
+    await page.getByRole('tab', { name: 'Today' }).click();
+    await expect(page.getByTestId('today-overdue')).toContainText(text);
+    await expectNoSidewaysScrolling(page, ['requests-view'], `Today at ${at}`);
+    await expectAccessible(page, `Today at ${at}`);
+
+    await page.getByRole('tab', { name: 'Board' }).click();
+    await expect(page.getByTestId('request-board')).toContainText(text);
+    await expectNoSidewaysScrolling(page, ['requests-view', 'request-board'], `the board at ${at}`);
+
+    // The panel: inside the window, its links readable (the filtered list with its findings now), the response and Mark answered reachable.
+    await page.getByTestId('request-board').getByText(text).click();
+    const panel = page.getByTestId('request-panel');
+    await expect(panel).toBeVisible();
+    // Polled: the drawer slides in from the right.
+    await expect.poll(async () => ((b) => b && { left: b.x >= 0, right: b.x + b.width <= size.width })(await panel.boundingBox()), { message: `the panel inside the window at ${at}` }).toEqual({ left: true, right: true });
+    await expect(panel.getByTestId('request-link-annexa')).toContainText(/List 6: Children in Need — findings: errors only, rule date-order: (none|[\d,]+ findings?) now — 12 findings when linked/u);
+    await expectNoSidewaysScrolling(page, ['request-panel', 'request-panel-body'], `the panel at ${at}`);
+    const answer = panel.getByTestId('request-answer');
+    await answer.scrollIntoViewIfNeeded();
+    await expect(answer).toBeInViewport();
+    await expect(panel.getByTestId('request-response')).toBeEditable();
+    await expectAccessible(page, `the request panel at ${at}`);
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await expect(panel).toBeHidden();
+  }
 });

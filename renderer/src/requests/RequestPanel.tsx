@@ -37,7 +37,10 @@ import { fieldOf } from './useRequests.ts';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
-  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))', gap: tokens.spacingHorizontalM },
+  // Grid items and the controls in them may shrink below their content (a long judgement's title, the
+  // date-time field's own width), so the fields fit the panel on a small screen instead of overflowing it.
+  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: tokens.spacingHorizontalM, '> *': { minWidth: 0 } },
+  control: { minWidth: 0, width: '100%' },
   statuses: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -158,7 +161,7 @@ function PanelContent({ request, now, judgements, frameworkId, onClose, onAnnoun
           Request #{request.id}: {STATUS_LABELS[request.status]}
         </DrawerHeaderTitle>
       </DrawerHeader>
-      <DrawerBody className={styles.body}>
+      <DrawerBody className={styles.body} data-testid="request-panel-body">
         <div className={styles.meta}>
           Received {formatUkDateTime(request.received)}
           {request.answered && `, answered ${formatUkDateTime(request.answered)}`} — {request.closed ? 'was open' : 'open'} {durationWords(minutesOpen(request, now))}
@@ -178,13 +181,13 @@ function PanelContent({ request, now, judgements, frameworkId, onClose, onAnnoun
           </Field>
           <div className={styles.row}>
             <Field label="Inspector" validationMessage={fieldErrors.inspector}>
-              <Input value={edit.inspector} onChange={(_, d) => set('inspector', d.value)} maxLength={REQUEST_LIMITS.inspector} />
+              <Input className={styles.control} value={edit.inspector} onChange={(_, d) => set('inspector', d.value)} maxLength={REQUEST_LIMITS.inspector} />
             </Field>
             <Field label="Owner" validationMessage={fieldErrors.owner}>
-              <Input value={edit.owner} onChange={(_, d) => set('owner', d.value)} maxLength={REQUEST_LIMITS.owner} />
+              <Input className={styles.control} value={edit.owner} onChange={(_, d) => set('owner', d.value)} maxLength={REQUEST_LIMITS.owner} />
             </Field>
             <Field label="Due" validationMessage={fieldErrors.due}>
-              <Input type="datetime-local" value={edit.due} onChange={(_, d) => set('due', d.value)} />
+              <Input className={styles.control} type="datetime-local" value={edit.due} onChange={(_, d) => set('due', d.value)} />
             </Field>
           </div>
           <div className={styles.row}>
@@ -195,7 +198,7 @@ function PanelContent({ request, now, judgements, frameworkId, onClose, onAnnoun
               </RadioGroup>
             </Field>
             <Field label="Judgement" validationMessage={fieldErrors.judgementId ?? fieldErrors.frameworkId}>
-              <Select value={edit.judgementId} onChange={(_, d) => set('judgementId', d.value)}>
+              <Select className={styles.control} value={edit.judgementId} onChange={(_, d) => set('judgementId', d.value)}>
                 <option value="">None</option>
                 {/* A judgement from another framework still shows by its id. */}
                 {edit.judgementId && !judgements.some((j) => j.id === edit.judgementId) && <option value={edit.judgementId}>{judgementTitle(edit.judgementId)}</option>}
