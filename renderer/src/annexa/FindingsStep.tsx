@@ -42,6 +42,8 @@ export function FindingsStep({ report }: { report: AnnexaImportReport }) {
   const [filter, setFilter] = useState<FindingFilter>({});
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<Page | null>(null);
+  // The filter the page shown was fetched for: a link made names its count only once it is this filter's.
+  const [pageFilter, setPageFilter] = useState<FindingFilter | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<AnnexaFinding | null>(null);
   const [changesOpen, setChangesOpen] = useState(false);
@@ -53,7 +55,11 @@ export function FindingsStep({ report }: { report: AnnexaImportReport }) {
     let live = true;
     setError(null);
     api.call('annexa.findings', { ...filter, offset, limit: PAGE }).then(
-      (p) => live && setPage(p),
+      (p) => {
+        if (!live) return;
+        setPage(p);
+        setPageFilter(filter);
+      },
       (e) => live && setError(errorMessage(e)),
     );
     return () => {
@@ -115,15 +121,17 @@ export function FindingsStep({ report }: { report: AnnexaImportReport }) {
           <FindingFilters filter={filter} counts={page.counts} listTitle={titleOf} onChange={changeFilter} />
           {/* An inspector may ask for a list's rows with errors: link the list as filtered here, with how many findings it has now. */}
           <div>
-            <LinkToRequest
-              link={{
-                kind: 'annexa',
-                ...(filter.list ? { list: filter.list } : {}),
-                filter: { ...(filter.rule ? { rule: filter.rule as RuleId } : {}), ...(filter.severity ? { severity: filter.severity } : {}) },
-                note: `${plural(page.total, 'finding')} when linked`,
-              }}
-              label="Link these findings to a request"
-            />
+            {pageFilter === filter && (
+              <LinkToRequest
+                link={{
+                  kind: 'annexa',
+                  ...(filter.list ? { list: filter.list } : {}),
+                  filter: { ...(filter.rule ? { rule: filter.rule as RuleId } : {}), ...(filter.severity ? { severity: filter.severity } : {}) },
+                  note: `${plural(page.total, 'finding')} when linked`,
+                }}
+                label="Link these findings to a request"
+              />
+            )}
           </div>
           {page.total === 0 ? (
             <p>No findings match these filters.</p>

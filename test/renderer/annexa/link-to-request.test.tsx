@@ -37,7 +37,7 @@ function findings(input: Record<string, unknown>) {
 }
 
 async function linkToFirstOpenRequest(button: string) {
-  fireEvent.click(screen.getByRole('button', { name: button }));
+  fireEvent.click(await screen.findByRole('button', { name: button }));
   fireEvent.click(await screen.findByRole('menuitem', { name: '#2 Jane Inspector: Children in need with errors' }));
 }
 
@@ -55,6 +55,23 @@ describe('Link the findings to a request', () => {
       expect(fake.of('requests.link')).toEqual([{ id: 2, link: { kind: 'annexa', list: 'list6', filter: { severity: 'error' }, note: '10 findings when linked' } }]),
     );
     await screen.findByText('Linked to request #2');
+  });
+
+  it('is offered only once the findings of the filters chosen have come, so the count it sends is theirs', async () => {
+    let release = () => {};
+    const fake = fakeApi(log(), (method, input) => {
+      if (method !== 'annexa.findings') return undefined;
+      if (input.severity !== 'warning') return findings(input);
+      return new Promise((resolve) => (release = () => resolve(findings(input))));
+    });
+    show(fake, <FindingsStep report={REPORT} />);
+    await screen.findByRole('button', { name: 'Link these findings to a request' });
+    fireEvent.change(screen.getByTestId('annexa-filter-severity'), { target: { value: 'warning' } });
+    await waitFor(() => expect(fake.of('annexa.findings').at(-1)).toMatchObject({ severity: 'warning' }));
+    expect(screen.queryByRole('button', { name: 'Link these findings to a request' })).toBeNull();
+    release();
+    await linkToFirstOpenRequest('Link these findings to a request');
+    await waitFor(() => expect(fake.of('requests.link')).toEqual([{ id: 2, link: { kind: 'annexa', filter: { severity: 'warning' }, note: '3 findings when linked' } }]));
   });
 
   it('with no filters, links every list’s findings', async () => {
