@@ -302,6 +302,22 @@ describe('source-wide checks (Electronegativity’s global checks)', () => {
     expect(files.filter((f) => /new BrowserWindow\s*\(/u.test(f.text)).map((f) => f.path)).toEqual([join('electron', 'main', 'window.ts')]);
   });
 
+  it('flips the fuses that close the ways around the app’s own code (checklist 19)', () => {
+    // electron-builder.yml's electronFuses block: two-space indented `name: value` lines.
+    const config = readFileSync(join(REPO, 'electron-builder.yml'), 'utf8');
+    const block = /^electronFuses:\n((?: {2}\S.*\n)+)/mu.exec(config)?.[1] ?? '';
+    const fuses = Object.fromEntries(block.trim().split('\n').map((line) => line.trim().split(/:\s*/u)));
+    expect(fuses).toEqual({
+      runAsNode: 'false',
+      enableNodeOptionsEnvironmentVariable: 'false',
+      enableNodeCliInspectArguments: 'false',
+      onlyLoadAppFromAsar: 'true',
+      enableEmbeddedAsarIntegrityValidation: 'true',
+      enableCookieEncryption: 'true',
+      grantFileProtocolExtraPrivileges: 'false',
+    });
+  });
+
   it('pins a current Electron (checklist 16): an exact version, of a supported major', () => {
     const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; dependencies?: Record<string, string> };
     const version = pkg.devDependencies.electron;
