@@ -12,13 +12,13 @@ export function hardenWebContents(): void {
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (url.startsWith(APP_ORIGIN + '/')) return;
+      if (isAppUrl(url)) return;
       event.preventDefault();
       // A plain link to gov.uk (no target) opens in the browser too, rather than doing nothing.
       openExternalLink(url);
     });
     contents.on('will-redirect', (event, url) => {
-      if (!url.startsWith(APP_ORIGIN + '/')) event.preventDefault();
+      if (!isAppUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
@@ -61,14 +61,18 @@ export function openExternalLink(url: string, log: (message: string) => void = c
   return true;
 }
 
-/** Only our own page, in its top frame, may call the API: not an iframe, not another origin. */
-export function isTrustedSender(frame: WebFrameMain | null): boolean {
-  if (!frame || frame.parent !== null) return false;
+/** A page of the app itself (app://evidence/…), compared parsed, never as a string prefix. */
+export function isAppUrl(url: string): boolean {
   try {
     // Not URL.origin: for a custom scheme the WHATWG parser in Node says "null".
-    const url = new URL(frame.url);
-    return `${url.protocol}//${url.host}` === APP_ORIGIN;
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}` === APP_ORIGIN && parsed.username === '' && parsed.password === '';
   } catch {
     return false;
   }
+}
+
+/** Only our own page, in its top frame, may call the API: not an iframe, not another origin. */
+export function isTrustedSender(frame: WebFrameMain | null): boolean {
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }

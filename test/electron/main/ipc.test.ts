@@ -40,6 +40,8 @@ describe('IPC registration', () => {
   it.each([
     ['a sub-frame', { url: 'app://evidence/index.html', parent: topFrame }],
     ['another origin', { url: 'https://example.org/', parent: null }],
+    ['a look-alike app:// address', { url: 'app://evidence.example/index.html', parent: null }],
+    ['an app:// address with a user name', { url: 'app://someone@evidence/index.html', parent: null }],
     ['a file:// page', { url: 'file:///tmp/x.html', parent: null }],
     ['a destroyed frame', null],
   ])('refuses calls from %s without reaching the core', async (_label, frame) => {

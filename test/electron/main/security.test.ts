@@ -143,6 +143,8 @@ describe('the session and every page (hardenWebContents)', () => {
     'file:///etc/passwd',
     'app://evil/index.html',
     'app://evidence.example/index.html',
+    'app://someone@evidence/index.html',
+    'app://evidence:8080/index.html',
     'javascript:alert(1)',
     'data:text/html,<script>alert(1)</script>',
   ])('refuses to navigate or redirect the page to %s (checklist 13)', (url) => {
