@@ -1,17 +1,35 @@
-import { Badge, Button, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Tooltip, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Fragment } from 'react';
 import { Dismiss20Regular, FolderOpen20Regular, Open20Regular, ShieldError16Filled } from '@fluentui/react-icons';
 import type { DocumentDetail } from '../../../shared/contract.ts';
 import { formatDate, formatSize } from '../shared/format.ts';
 import { formatLabel } from '../../../shared/formats.ts';
+import { pathPieces } from './path-pieces.ts';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
   top: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, flex: 1, minWidth: 0, overflowWrap: 'anywhere' },
+  // Wraps between words (a word longer than the line alone is broken), at most two lines, the rest
+  // cut with an ellipsis; the whole title is in the tooltip.
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    flex: 1,
+    minWidth: 0,
+    overflowWrap: 'break-word',
+    display: '-webkit-box',
+    WebkitBoxOrient: 'vertical',
+    WebkitLineClamp: 2,
+    overflow: 'hidden',
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexShrink: 0 },
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   locations: { margin: 0, padding: 0, listStyle: 'none', fontSize: tokens.fontSizeBase200 },
-  location: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, overflowWrap: 'anywhere' },
+  location: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  // A path wraps after its separators, so folder and file names stay whole where they fit.
+  path: { minWidth: 0, overflowWrap: 'break-word' },
   missing: { textDecoration: 'line-through', color: tokens.colorNeutralForeground4 },
   refusal: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start', margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteDarkOrangeForeground1 },
 });
@@ -30,7 +48,7 @@ export function DocumentHeader({ detail, onOpen, onReveal, onClose }: DocumentHe
   return (
     <header className={styles.header}>
       <div className={styles.top}>
-        <h2 className={styles.title} data-testid="doc-title">
+        <h2 className={styles.title} data-testid="doc-title" title={detail.title}>
           {detail.title}
         </h2>
         <div className={styles.actions}>
@@ -57,13 +75,22 @@ export function DocumentHeader({ detail, onOpen, onReveal, onClose }: DocumentHe
           {formatLabel(detail.format)}
         </Badge>
         {present && <span>{formatSize(present.size)}</span>}
-        <span>modified {formatDate(detail.modified ?? present?.modified)}</span>
+        {/* The file's own date, as the results list shows it; the document's created date from its properties. */}
+        <span data-testid="doc-modified">Modified {formatDate(present?.modified ?? detail.modified)}</span>
+        {detail.created && <span data-testid="doc-created">Created {formatDate(detail.created)}</span>}
         {detail.author && <span>by {detail.author}</span>}
       </div>
       <ul className={styles.locations} aria-label={detail.locations.length > 1 ? `${detail.locations.length} locations` : 'Location'}>
         {detail.locations.map((l) => (
           <li key={l.path} className={styles.location}>
-            <span className={l.missing ? styles.missing : undefined}>{l.path}</span>
+            <span className={mergeClasses(styles.path, l.missing && styles.missing)}>
+              {pathPieces(l.path).map((piece, i) => (
+                <Fragment key={i}>
+                  {piece}
+                  <wbr />
+                </Fragment>
+              ))}
+            </span>
             {l.missing && (
               <Badge appearance="outline" color="warning" size="small">
                 missing

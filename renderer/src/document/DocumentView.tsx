@@ -1,5 +1,6 @@
-import { MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { MessageBar, MessageBarBody, Spinner, Text, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { TextBulletListLtr20Regular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { Segments } from '../search/Segments.tsx';
@@ -8,6 +9,12 @@ import { useElementWidth } from '../shared/useElementWidth.ts';
 import { EvidencePanel } from '../evidence/EvidencePanel.tsx';
 import { EvidenceToggle, useEvidencePanelOpen } from '../evidence/EvidenceToggle.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
+import { documentLayout, evidenceToggleAction, type Layout } from './layout.ts';
+import { setResultsOverlayOpen, setResultsPlacement, useResultsOverlayOpen } from './results-panel.ts';
+import { SheetGrid } from './SheetGrid.tsx';
+import { isSheetFormat } from './sheet-grid.ts';
+import { ZoomControls } from './ZoomControls.tsx';
+import type { Zoom } from './zoom.ts';
 import { LinkToRequest } from '../requests/LinkToRequest.tsx';
 import { PageNav } from './PageNav.tsx';
 import { PdfPage } from './PdfPage.tsx';
@@ -15,7 +22,12 @@ import { hitsOfSegments } from './text-layer-hits.ts';
 import { useDocumentDetail, usePageText, usePdf } from './useDocument.ts';
 
 const useStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, backgroundColor: tokens.colorNeutralBackground1 },
+  view: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, minWidth: 0, backgroundColor: tokens.colorNeutralBackground1 },
+  // Over the results list's place too (the app's main area is the positioned ancestor).
+  maximised: { position: 'absolute', inset: 0, zIndex: 1 },
+  // Zero-height rulers: the whole area the results and the document share, and the document's own pane.
+  roomProbe: { position: 'absolute', left: 0, right: 0, top: 0, height: 0, visibility: 'hidden', pointerEvents: 'none' },
+  paneProbe: { height: 0, visibility: 'hidden' },
   toolbar: {
     display: 'flex',
     alignItems: 'center',
@@ -26,10 +38,20 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
   },
   hits: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  body: { flex: 1, overflow: 'auto', minHeight: 0, backgroundColor: tokens.colorNeutralBackground3 },
-  // The page beside the evidence panel.
-  content: { flex: 1, minHeight: 0, display: 'flex' },
+  body: {
+    flex: 1,
+    overflow: 'auto',
+    minHeight: 0,
+    minWidth: 0,
+    backgroundColor: tokens.colorNeutralBackground3,
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  end: { marginLeft: 'auto', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  sheetBody: { overflow: 'hidden', display: 'flex', flexDirection: 'column' },
+  // The page beside the evidence panel (or under it, where it opens over the page).
+  content: { flex: 1, minHeight: 0, display: 'flex', position: 'relative' },
   evidence: { width: '340px', flexShrink: 0, minHeight: 0, borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
+  evidenceOverlay: { position: 'absolute', top: 0, right: 0, bottom: 0, maxWidth: '100%', zIndex: 2, boxShadow: tokens.shadow16 },
   bar: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}` },
   text: {
     margin: tokens.spacingHorizontalL,
@@ -65,7 +87,23 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
   const [actionError, setActionError] = useState<string | null>(null);
   const [pdfError, setPdfError] = useState<string | null>(null);
   const [bodyRef, width] = useElementWidth();
-  const [evidenceOpen, setEvidenceOpen] = useEvidencePanelOpen();
+  const [roomRef, room] = useElementWidth(1);
+  const [paneRef, pane] = useElementWidth(1);
+  const [evidenceWanted, setEvidenceWanted] = useEvidencePanelOpen();
+  const [evidenceOverlay, setEvidenceOverlay] = useState(false);
+  const resultsOverlay = useResultsOverlayOpen();
+  const layout = documentLayout({ room, pane, evidenceWanted, evidenceOverlay, resultsOverlay });
+  const [zoom, setZoom] = useState<Zoom>('fit');
+  const [drawn, setDrawn] = useState<{ scale: number; naturalWidth: number } | null>(null);
+  const onRendered = useCallback((_marked: number, scale: number, naturalWidth: number) => setDrawn({ scale, naturalWidth }), []);
+  useResultsFollowLayout(layout, documentId, query);
+
+  const toggleEvidence = () => {
+    const action = evidenceToggleAction(layout);
+    if (action === 'undock') setEvidenceWanted(false);
+    else if (action === 'dock') setEvidenceWanted(true);
+    setEvidenceOverlay(action === 'open-overlay');
+  };
 
   // The hits the app found on this page (a phrase only where its words stand together), for the PDF's text layer.
   const hits = useMemo(() => hitsOfSegments(pageText.status === 'ready' ? pageText.value.segments : []), [pageText]);
@@ -78,12 +116,28 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
     [api, documentId],
   );
 
-  if (detail.status === 'loading') return <Spinner className={styles.center} label="Opening…" />;
+  const probes = (
+    <>
+      <div ref={roomRef} className={styles.roomProbe} aria-hidden />
+      <div ref={paneRef} className={styles.paneProbe} aria-hidden />
+    </>
+  );
+  if (detail.status === 'loading') {
+    return (
+      <>
+        {probes}
+        <Spinner className={styles.center} label="Opening…" />
+      </>
+    );
+  }
   if (detail.status === 'error') {
     return (
-      <MessageBar intent="error" className={styles.bar}>
-        <MessageBarBody>{detail.message}</MessageBarBody>
-      </MessageBar>
+      <>
+        {probes}
+        <MessageBar intent="error" className={styles.bar}>
+          <MessageBarBody>{detail.message}</MessageBarBody>
+        </MessageBar>
+      </>
     );
   }
   const doc = detail.value;
@@ -93,57 +147,115 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
   const hitCount = pageText.status === 'ready' ? pageText.value.hitCount : null;
   // Draw with pdf.js when we can; fall back to the extracted text if the file cannot be drawn.
   const drawPdf = isPdf && pdf?.status !== 'error' && !pdfError;
+  const sheet = isSheetFormat(doc.format) && pageText.status === 'ready' && pageText.value.segments.length > 0 ? pageText.value : null;
 
   return (
-    <article className={styles.view} aria-label={`Document: ${doc.title}`} data-testid="document-view">
-      <DocumentHeader detail={doc} onOpen={() => act('documents.open')} onReveal={() => act('documents.reveal')} onClose={onClose} />
-      {actionError && (
-        <MessageBar intent="error" className={styles.bar}>
-          <MessageBarBody>{actionError}</MessageBarBody>
-        </MessageBar>
-      )}
-      {doc.warning === 'no-text' && (
-        <MessageBar intent="warning" className={styles.bar}>
-          <MessageBarBody>This looks like a scan with no text layer; it can be found by its name only.</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.toolbar}>
-        <PageNav page={current} pageCount={pageCount} pageLabel={label} onPageChange={onPageChange} />
-        {hitCount !== null && query.trim() !== '' && (
-          <Text className={styles.hits} data-testid="doc-page-hits">
-            {hitCount === 0 ? 'No hits on this page' : `${plural(hitCount, 'hit')} on this page`}
-          </Text>
-        )}
-        <LinkToRequest link={{ kind: 'document', documentId, page: current }} />
-        <EvidenceToggle open={evidenceOpen} onChange={setEvidenceOpen} />
-      </div>
-      <div className={styles.content}>
-      <div className={styles.body} ref={bodyRef}>
-        {isPdf && (pdf?.status === 'error' || pdfError) && (
-          <MessageBar intent="warning" className={styles.bar}>
-            <MessageBarBody>
-              The PDF could not be drawn ({pdf?.status === 'error' ? pdf.message : pdfError}). Showing its text instead.
-            </MessageBarBody>
+    <>
+      {probes}
+      <article
+        className={mergeClasses(styles.view, layout.maximised && styles.maximised)}
+        aria-label={`Document: ${doc.title}`}
+        data-testid="document-view"
+        data-layout={layout.maximised ? 'maximised' : 'beside-results'}
+      >
+        <DocumentHeader detail={doc} onOpen={() => act('documents.open')} onReveal={() => act('documents.reveal')} onClose={onClose} />
+        {actionError && (
+          <MessageBar intent="error" className={styles.bar}>
+            <MessageBarBody>{actionError}</MessageBarBody>
           </MessageBar>
         )}
-        {drawPdf ? (
-          pdf?.status === 'ready' ? (
-            <PdfPage pdf={pdf.value} pageNumber={current} hits={hits} width={width} onError={setPdfError} />
-          ) : (
-            <Spinner className={styles.center} label="Loading the PDF…" />
-          )
-        ) : (
-          <PageTextView state={pageText} className={styles.text} />
+        {doc.warning === 'no-text' && (
+          <MessageBar intent="warning" className={styles.bar}>
+            <MessageBarBody>This looks like a scan with no text layer; it can be found by its name only.</MessageBarBody>
+          </MessageBar>
         )}
-      </div>
-      {evidenceOpen && (
-        <div className={styles.evidence} id="evidence-panel">
-          <EvidencePanel documentId={documentId} documentTitle={doc.title} />
+        <div className={styles.toolbar}>
+          <PageNav page={current} pageCount={pageCount} pageLabel={label} onPageChange={onPageChange} />
+          {hitCount !== null && query.trim() !== '' && (
+            <Text className={styles.hits} data-testid="doc-page-hits">
+              {hitCount === 0 ? 'No hits on this page' : `${plural(hitCount, 'hit')} on this page`}
+            </Text>
+          )}
+          <LinkToRequest link={{ kind: 'document', documentId, page: current }} />
+          {drawPdf && pdf?.status === 'ready' && (
+            <ZoomControls zoom={zoom} scale={drawn?.scale ?? null} naturalWidth={drawn?.naturalWidth ?? null} onZoomChange={setZoom} />
+          )}
+          <div className={styles.end}>
+            {layout.maximised && (
+              <ToggleButton
+                size="small"
+                appearance="subtle"
+                icon={<TextBulletListLtr20Regular />}
+                checked={layout.results === 'overlay'}
+                onClick={() => setResultsOverlayOpen(layout.results !== 'overlay')}
+                data-testid="results-toggle"
+              >
+                Results
+              </ToggleButton>
+            )}
+            <EvidenceToggle open={layout.evidence !== 'closed'} onChange={toggleEvidence} />
+          </div>
         </div>
-      )}
-      </div>
-    </article>
+        <div className={styles.content} onPointerDown={layout.results === 'overlay' ? () => setResultsOverlayOpen(false) : undefined}>
+          {/* Focusable, so the page can be scrolled from the keyboard (it has nothing else to focus). */}
+          <div
+            className={mergeClasses(styles.body, sheet !== null && styles.sheetBody)}
+            ref={bodyRef}
+            data-testid="document-body"
+            role="region"
+            aria-label={`Page ${current}${label && label !== String(current) ? ` (${label})` : ''}`}
+            tabIndex={sheet ? undefined : 0}
+          >
+            {isPdf && (pdf?.status === 'error' || pdfError) && (
+              <MessageBar intent="warning" className={styles.bar}>
+                <MessageBarBody>
+                  The PDF could not be drawn ({pdf?.status === 'error' ? pdf.message : pdfError}). Showing its text instead.
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            {drawPdf ? (
+              pdf?.status === 'ready' ? (
+                <PdfPage pdf={pdf.value} pageNumber={current} hits={hits} width={width} zoom={zoom} onRendered={onRendered} onError={setPdfError} />
+              ) : (
+                <Spinner className={styles.center} label="Loading the PDF…" />
+              )
+            ) : sheet ? (
+              <SheetGrid segments={sheet.segments} label={sheet.label} />
+            ) : (
+              <PageTextView state={pageText} className={styles.text} />
+            )}
+          </div>
+          {/* Always in the page (hidden when closed), so the Evidence button's aria-controls names an element. */}
+          <div
+            className={mergeClasses(styles.evidence, layout.evidence === 'overlay' && styles.evidenceOverlay)}
+            id="evidence-panel"
+            hidden={layout.evidence === 'closed'}
+            data-placement={layout.evidence}
+          >
+            {layout.evidence !== 'closed' && (
+              <EvidencePanel documentId={documentId} documentTitle={doc.title} onClose={layout.evidence === 'overlay' ? () => setEvidenceOverlay(false) : undefined} />
+            )}
+          </div>
+        </div>
+      </article>
+    </>
   );
+}
+
+/**
+ * Tells the results list where it is, and opens or closes it over the document: a document just
+ * opened starts with the list out of the way; a new search while it is open shows the list.
+ */
+function useResultsFollowLayout(layout: Layout, documentId: number, query: string): void {
+  useEffect(() => setResultsPlacement(layout.results), [layout.results]);
+  useEffect(() => () => setResultsPlacement('beside'), []);
+  useEffect(() => setResultsOverlayOpen(false), [documentId]);
+  const lastQuery = useRef(query);
+  useEffect(() => {
+    if (lastQuery.current === query) return;
+    lastQuery.current = query;
+    setResultsOverlayOpen(true);
+  }, [query]);
 }
 
 function PageTextView({ state, className }: { state: ReturnType<typeof usePageText>; className: string }) {

@@ -3,10 +3,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { loadPdfJs } from './pdf.ts';
 import { markHits } from './text-layer-hits.ts';
+import { PAGE_PADDING, pageScale, type Zoom } from './zoom.ts';
 import './text-layer.css';
 
 const useStyles = makeStyles({
-  wrap: { padding: tokens.spacingHorizontalL, position: 'relative', minHeight: '200px' },
+  // As wide as its page, so a page zoomed past the area's width scrolls the area, padding included.
+  wrap: { padding: `${PAGE_PADDING}px`, position: 'relative', minHeight: '200px', width: 'max-content', minWidth: '100%', boxSizing: 'border-box' },
   spinner: { position: 'absolute', top: tokens.spacingVerticalXXL, left: 0, right: 0 },
 });
 
@@ -17,12 +19,15 @@ export interface PdfPageProps {
   hits: readonly (readonly string[])[];
   /** Width available for the page, in CSS pixels. */
   width: number;
-  onRendered?: (marked: number) => void;
+  /** Fit the width, or the scale the user zoomed to. */
+  zoom?: Zoom;
+  /** Drawn: how many hits were marked, the scale, and the page's natural width (at scale 1). */
+  onRendered?: (marked: number, scale: number, naturalWidth: number) => void;
   onError?: (message: string) => void;
 }
 
 /** One PDF page: pixels on a canvas, with pdf.js's invisible text layer over it for selection and hit marks. */
-export function PdfPage({ pdf, pageNumber, hits, width, onRendered, onError }: PdfPageProps) {
+export function PdfPage({ pdf, pageNumber, hits, width, zoom = 'fit', onRendered, onError }: PdfPageProps) {
   const styles = useStyles();
   const host = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState(true);
@@ -43,8 +48,8 @@ export function PdfPage({ pdf, pageNumber, hits, width, onRendered, onError }: P
       const page = await pdf.getPage(pageNumber);
       if (cancelled) return;
       const natural = page.getViewport({ scale: 1 });
-      // Fit the width, but neither tiny nor absurdly large on a wide screen.
-      const scale = Math.min(2, Math.max(0.5, (width - 32) / natural.width));
+      // Fit the width (never narrower than a readable page, nor absurdly large on a wide screen), or as zoomed.
+      const scale = pageScale(zoom, width, natural.width);
       const viewport = page.getViewport({ scale });
       const ratio = window.devicePixelRatio || 1;
 
@@ -79,7 +84,7 @@ export function PdfPage({ pdf, pageNumber, hits, width, onRendered, onError }: P
       const marked = markHits(textDiv, hits);
       container.replaceChildren(pageDiv);
       setBusy(false);
-      notify.current.onRendered?.(marked);
+      notify.current.onRendered?.(marked, scale, natural.width);
     })().catch((error: unknown) => {
       if (cancelled || (error instanceof Error && error.name === 'RenderingCancelledException')) return;
       setBusy(false);
@@ -91,7 +96,7 @@ export function PdfPage({ pdf, pageNumber, hits, width, onRendered, onError }: P
       for (const cleanup of cleanups) cleanup();
     };
     // onRendered/onError are read through refs: a new function identity must not redraw the page.
-  }, [pdf, pageNumber, hits, width]);
+  }, [pdf, pageNumber, hits, width, zoom]);
 
   return (
     <div className={styles.wrap}>

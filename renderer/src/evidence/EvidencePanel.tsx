@@ -1,5 +1,5 @@
 import { Badge, Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { ChevronDown16Regular, ChevronRight16Regular, ShieldCheckmark20Regular } from '@fluentui/react-icons';
+import { ChevronDown16Regular, ChevronRight16Regular, Dismiss20Regular, ShieldCheckmark20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useFrameworks } from '../frameworks/useFrameworks.ts';
 import { AddTag } from './AddTag.tsx';
@@ -30,15 +30,19 @@ const useStyles = makeStyles({
   teach: { margin: 0, color: tokens.colorNeutralForeground2 },
   muted: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   start: { alignSelf: 'flex-start' },
+  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  close: { marginLeft: 'auto', flexShrink: 0 },
 });
 
 export interface EvidencePanelProps {
   documentId: number;
   documentTitle: string;
+  /** Shown over the document (where it cannot sit beside it): a button closes it. */
+  onClose?: () => void;
 }
 
 /** The document as evidence: its details, tags, suggested criteria and history. */
-export function EvidencePanel({ documentId, documentTitle }: EvidencePanelProps) {
+export function EvidencePanel({ documentId, documentTitle, onClose }: EvidencePanelProps) {
   const styles = useStyles();
   const [state, setItem] = useDocumentEvidence(documentId);
   const { activeId, active } = useFrameworks();
@@ -59,20 +63,23 @@ export function EvidencePanel({ documentId, documentTitle }: EvidencePanelProps)
 
   return (
     <aside className={styles.panel} aria-label="Evidence" data-testid="evidence-panel">
-      <h3 className={styles.title}>
-        <ShieldCheckmark20Regular aria-hidden />
-        Evidence
-        {item && (
-          <Badge appearance="tint" color={item.status === 'approved' ? 'success' : item.status === 'retired' ? 'subtle' : 'warning'} data-testid="evidence-status">
-            {STATUS_LABELS[item.status]}
-          </Badge>
-        )}
-        {item?.personalData && (
-          <Badge appearance="outline" color="danger">
-            Personal data
-          </Badge>
-        )}
-      </h3>
+      <div className={styles.top}>
+        <h3 className={styles.title}>
+          <ShieldCheckmark20Regular aria-hidden />
+          Evidence
+          {item && (
+            <Badge appearance="tint" color={item.status === 'approved' ? 'success' : item.status === 'retired' ? 'subtle' : 'warning'} data-testid="evidence-status">
+              {STATUS_LABELS[item.status]}
+            </Badge>
+          )}
+          {item?.personalData && (
+            <Badge appearance="outline" color="danger">
+              Personal data
+            </Badge>
+          )}
+        </h3>
+        {onClose && <Button className={styles.close} appearance="subtle" icon={<Dismiss20Regular />} onClick={onClose} aria-label="Close the evidence panel" title="Close the evidence panel" />}
+      </div>
 
       {item && <EvidenceBadges item={item} onChange={setItem} />}
       {item && <LinkToRequest link={{ kind: 'evidence', evidenceId: item.id }} label="Link this evidence to a request" />}

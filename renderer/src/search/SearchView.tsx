@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useState, type KeyboardEvent } from 'react';
-import type { SearchResponse, SearchResult } from '../../../shared/contract.ts';
+import type { SearchFacets, SearchResponse, SearchResult } from '../../../shared/contract.ts';
 import { setDragDocuments } from '../evidence/drag.ts';
 import { SelectionBar } from '../evidence/SelectionBar.tsx';
 import { useEvidenceByDocument } from '../evidence/useEvidenceByDocument.ts';
@@ -10,11 +10,17 @@ import { ResultItem } from './ResultItem.tsx';
 import { LinkToRequest } from '../requests/LinkToRequest.tsx';
 import { NoFoldersState, NoResultsState } from './SearchEmptyState.tsx';
 import { toggleFilter } from './query-edit.ts';
+import { setResultsOverlayOpen, useResultsPlacement } from '../document/results-panel.ts';
 import type { SearchState } from './useSearch.ts';
 
 const useStyles = makeStyles({
   view: { display: 'grid', gridTemplateColumns: '230px minmax(0, 1fr)', height: '100%', minHeight: 0 },
   narrow: { gridTemplateColumns: 'minmax(0, 1fr)' },
+  // An open document has taken the results' place (there was not room for both): out of sight and
+  // out of the tab order until the user (or a new search) brings the list back over the document.
+  hidden: { visibility: 'hidden' },
+  overlay: { position: 'relative', zIndex: 2, backgroundColor: tokens.colorNeutralBackground1, boxShadow: tokens.shadow28 },
+  counting: { padding: tokens.spacingHorizontalM },
   rail: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: 'auto', minHeight: 0 },
   main: { display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0 },
   summary: {
@@ -53,6 +59,17 @@ export function SearchView(props: SearchViewProps) {
   const styles = useStyles();
   const { query, search, compact } = props;
   const response: SearchResponse | null = search.response;
+  const placement = useResultsPlacement();
+  const shownOver = compact && placement === 'overlay';
+  const { onOpen } = props;
+  // Opening a result from the list shown over the document puts the list away again.
+  const openResult = useCallback(
+    (documentId: number, page: number) => {
+      if (shownOver) setResultsOverlayOpen(false);
+      onOpen(documentId, page);
+    },
+    [shownOver, onOpen],
+  );
   // Ticked results, for "Tag selected…" (and dragging several onto a criterion).
   const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
   const evidence = useEvidenceByDocument(response);
@@ -76,10 +93,17 @@ export function SearchView(props: SearchViewProps) {
 
   const showFacets = !compact && response !== null && response.total > 0;
   return (
-    <div className={mergeClasses(styles.view, !showFacets && styles.narrow)}>
+    <div
+      className={mergeClasses(styles.view, !showFacets && styles.narrow, compact && placement === 'hidden' && styles.hidden, shownOver && styles.overlay)}
+      data-placement={compact ? placement : 'beside'}
+    >
       {showFacets && (
         <div className={styles.rail}>
-          <Facets facets={response.facets} query={query} onToggle={(field, value) => props.onQueryChange(toggleFilter(query, field, value))} />
+          {search.facets ? (
+            <Facets facets={search.facets.facets} query={query} onToggle={(field, value) => props.onQueryChange(toggleFilter(query, field, value))} />
+          ) : (
+            <Spinner size="tiny" label="Counting…" className={styles.counting} />
+          )}
         </div>
       )}
       <section className={styles.main} aria-label="Search results">
@@ -87,7 +111,7 @@ export function SearchView(props: SearchViewProps) {
           {search.pending && <Spinner size="extra-tiny" aria-label="Searching" />}
           {response && (
             <span>
-              {query.trim() ? `${plural(response.total, 'document')} found` : `All documents (${formatCount(response.total)}), newest first`} in {formatCount(response.millis)} ms
+              {query.trim() ? `${foundText(response, search.facets)} found` : `All documents (${totalText(response, search.facets)}), newest first`} in {formatCount(response.millis)} ms
             </span>
           )}
           {query.trim() !== '' && <LinkToRequest link={{ kind: 'search', query: query.trim() }} label="Link this search" />}
@@ -122,7 +146,7 @@ export function SearchView(props: SearchViewProps) {
                 key={result.documentId}
                 result={result}
                 selected={index === props.selected}
-                onOpen={props.onOpen}
+                onOpen={openResult}
                 onSelect={() => props.onSelect(index)}
                 checked={checked.has(result.documentId)}
                 onCheck={onCheck}
@@ -133,7 +157,7 @@ export function SearchView(props: SearchViewProps) {
             {response.results.length < response.total && (
               <li className={styles.more}>
                 <Button onClick={props.onShowMore}>
-                  Showing {formatCount(response.results.length)} of {formatCount(response.total)} — show more
+                  Showing {formatCount(response.results.length)} of {totalText(response, search.facets)} — show more
                 </Button>
               </li>
             )}
@@ -143,4 +167,18 @@ export function SearchView(props: SearchViewProps) {
       </section>
     </div>
   );
+}
+
+/**
+ * The number found: exact once the facet counts have come (they count every match), and until
+ * then the search's own count, which stops at 10,000 on a big library ("10,000+").
+ */
+function totalText(response: SearchResponse, facets: SearchFacets | null): string {
+  if (facets) return formatCount(facets.total);
+  return response.totalCapped ? `${formatCount(response.total)}+` : formatCount(response.total);
+}
+
+function foundText(response: SearchResponse, facets: SearchFacets | null): string {
+  const total = facets ? facets.total : response.total;
+  return !facets && response.totalCapped ? `${formatCount(total)}+ documents` : plural(total, 'document');
 }

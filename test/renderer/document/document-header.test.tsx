@@ -44,4 +44,20 @@ describe('the document header', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Show in folder' }));
     expect(onReveal).toHaveBeenCalledOnce();
   });
+
+  it('labels its dates: the file’s modified date (as the results list shows it) and the created date from its properties', () => {
+    const base = detail(null);
+    renderHeader({ ...base, created: '2023-02-01T12:00:00.000Z', modified: '2023-03-01T12:00:00.000Z', locations: [{ ...base.locations[0], modified: '2024-05-01T12:00:00.000Z' }] });
+    expect(screen.getByTestId('doc-modified').textContent).toBe('Modified 1 May 2024');
+    expect(screen.getByTestId('doc-created').textContent).toBe('Created 1 Feb 2023');
+  });
+
+  it('gives the whole title in its tooltip (a long one is cut after two lines) and lets the path wrap between folders', () => {
+    const path = '\\\\server\\share\\Quality Assurance\\handover.xyz';
+    renderHeader({ ...detail(null), locations: [{ ...detail(null).locations[0], path }] });
+    expect(screen.getByTestId('doc-title').getAttribute('title')).toBe('Handover notes');
+    const location = screen.getByRole('list', { name: 'Location' }).querySelector('li span')!;
+    expect(location.textContent).toBe(path);
+    expect(location.querySelectorAll('wbr')).toHaveLength(5);
+  });
 });
