@@ -14,6 +14,7 @@ export const METHOD_NAMES = [
   'scan.status',
   'scan.run',
   'search.query',
+  'search.facets',
   'documents.get',
   'documents.byPath',
   'documents.page',

@@ -133,8 +133,22 @@ export type FacetValue = z.infer<typeof FacetValue>;
 
 export const SearchResponse = z.object({
   query: z.string(),
+  /** Documents found: exact, unless `totalCapped` (then at least this many: shown as "10,000+"). */
   total: z.number().int(),
+  totalCapped: z.boolean(),
   results: z.array(SearchResult),
+  /** Words the query highlighted, for the document view. */
+  terms: z.array(z.string()),
+  /** Parts of the query that were ignored (e.g. a lone '-' or an unknown filter value), in plain words. */
+  notes: z.array(z.string()),
+  millis: z.number(),
+});
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
+/** What follows the results: counts per facet over every match, and the exact number found. */
+export const SearchFacets = z.object({
+  query: z.string(),
+  total: z.number().int(),
   facets: z.object({
     type: z.array(FacetValue),
     folder: z.array(FacetValue),
@@ -144,13 +158,15 @@ export const SearchResponse = z.object({
     team: z.array(FacetValue),
     tagged: z.array(FacetValue),
   }),
-  /** Words the query highlighted, for the document view. */
-  terms: z.array(z.string()),
-  /** Parts of the query that were ignored (e.g. a lone '-' or an unknown filter value), in plain words. */
-  notes: z.array(z.string()),
   millis: z.number(),
 });
-export type SearchResponse = z.infer<typeof SearchResponse>;
+export type SearchFacets = z.infer<typeof SearchFacets>;
+
+/**
+ * A search box names its channel: a newer search (or facet count) on the same channel cancels the
+ * one still running, which then fails with 'cancelled'.
+ */
+const SearchChannel = z.string().min(1).max(40).optional();
 
 export const FileLocation = z.object({
   path: z.string(),
@@ -424,9 +440,15 @@ export const methods = {
         query: z.string().max(2000),
         limit: z.number().int().min(1).max(200).optional(),
         offset: z.number().int().min(0).optional(),
+        channel: SearchChannel,
       })
       .strict(),
     output: SearchResponse,
+  },
+  /** Facet counts and the exact total for a query; asked after search.query's first results. */
+  'search.facets': {
+    input: z.object({ query: z.string().max(2000), channel: SearchChannel }).strict(),
+    output: SearchFacets,
   },
   'documents.get': { input: DocumentRef, output: DocumentDetail },
   /** The document a file holds, by the file's full path; not-found when the file is not indexed. */
@@ -548,7 +570,7 @@ export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
 
 /** The error shape both shells return: a code the UI can switch on and a message a user can act on. */
 export const ApiError = z.object({
-  code: z.enum(['invalid-argument', 'not-found', 'unavailable', 'forbidden', 'internal']),
+  code: z.enum(['invalid-argument', 'not-found', 'unavailable', 'forbidden', 'cancelled', 'internal']),
   message: z.string(),
   /**
    * For 'invalid-argument': which part of the argument was refused, as a dotted path

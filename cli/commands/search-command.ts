@@ -15,6 +15,8 @@ const text = (segments: Segment[]) => segments.map((s) => s.text).join('');
 export async function runSearch(api: Api, options: SearchOptions): Promise<number> {
   if (!options.query.trim()) throw new UsageError('Say what to search for: evidence-store search <query>');
   const response = await api.call('search.query', { query: options.query, limit: options.limit ?? 20 });
+  // On a big library the search counts to 10,000 and stops; a script wants the exact number.
+  const total = response.totalCapped ? (await api.call('search.facets', { query: options.query })).total : response.total;
   const results = response.results.map((r) => ({
     path: r.path,
     title: r.title,
@@ -23,11 +25,11 @@ export async function runSearch(api: Api, options: SearchOptions): Promise<numbe
     hits: r.hits.map((h) => ({ page: h.page, snippet: text(h.snippet) })),
   }));
   if (options.json) {
-    console.log(JSON.stringify({ query: response.query, total: response.total, results, notes: response.notes }));
+    console.log(JSON.stringify({ query: response.query, total, results, notes: response.notes }));
     return 0;
   }
   for (const note of response.notes) console.log(`note: ${note}`);
-  console.log(`${response.total} document(s) for ${JSON.stringify(options.query)} (${response.millis} ms)`);
+  console.log(`${total} document(s) for ${JSON.stringify(options.query)} (${response.millis} ms)`);
   for (const r of results) {
     console.log(`\n${r.title}  [${r.format}]\n  ${r.path}`);
     for (const h of r.hits) console.log(`  p. ${h.page}: ${h.snippet}`);

@@ -14,7 +14,8 @@ import { documentDetail, documentExists, documentIdAtPath, pageText, presentPath
 import { listFailures } from '../store/failures.ts';
 import { libraryCounts } from '../store/library.ts';
 import { folderRefusal } from '../scan/folder-rules.ts';
-import { search } from '../search/search.ts';
+import { searchSteps, facetSteps } from '../search/search.ts';
+import { LatestPerChannel } from '../search/cancel.ts';
 import { parseQuery, highlightTerms } from '../search/query.ts';
 import { highlightText } from '../search/highlight.ts';
 import type { Indexer } from '../scan/indexer.ts';
@@ -74,6 +75,8 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
   const mustExist = (documentId: number) => {
     if (!documentExists(db, documentId)) throw new ApiFailure('not-found', 'That document is no longer in the index.');
   };
+  // Typing in a search box cancels the search it replaces, here as well as in the renderer.
+  const searches = new LatestPerChannel();
   const judgementLabel = (id: string) => {
     for (const f of frameworks.all()) {
       const j = f.judgements.find((x) => x.id === id);
@@ -154,7 +157,8 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
       return indexer.run(rootIds, { retryFailed });
     },
 
-    'search.query': async ({ query, limit, offset }) => search(db, query, { limit, offset, judgementLabel }),
+    'search.query': async ({ query, limit, offset, channel }) => searches.run(channel, searchSteps(db, query, { limit, offset })),
+    'search.facets': async ({ query, channel }) => searches.run(channel, facetSteps(db, query, judgementLabel)),
 
     'documents.get': async ({ documentId }) => detailOf(documentId),
 

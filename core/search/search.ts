@@ -1,61 +1,92 @@
 /**
- * Full-text search over the index: ranked documents, each with its best pages and snippets,
- * plus facet counts. Reads only; safe to run while a scan writes (WAL).
+ * Full-text search over the index: the best documents for the page shown, each with its best pages
+ * and snippets, and how many documents match (exactly up to COUNT_CAP, then "10,000+"). Facet
+ * counts, which need every match, come separately (`facetSteps`, the API's search.facets), so the
+ * first results come back at once on a library of any size.
+ *
+ * Both run as steps (generators) so a newer search can cancel one between steps (cancel.ts).
+ * Reads only; safe to run while a scan writes (WAL).
  */
 import type { Db } from '../store/database.ts';
-import type { SearchResponse, SearchResult, FacetValue } from '../../shared/contract.ts';
+import type { SearchResponse, SearchResult, SearchFacets } from '../../shared/contract.ts';
 import { parseQuery, toFtsMatch, toExcludedMatch, highlightTerms, type ParsedQuery } from './query.ts';
 import { snippetSegments, HIT_OPEN, HIT_CLOSE } from './highlight.ts';
-import { expandType, formatLabel } from '../../shared/formats.ts';
 import { substringApplies, substringPages, substringSnippet } from './substring.ts';
 import { displayTitle } from '../store/titles.ts';
+import { documentFilter, type DocumentFilter } from './filters.ts';
+import { topRanked, topNewest, type Match } from './ranking.ts';
+import { countMatches, allMatches } from './counting.ts';
+import { facetCounts } from './facets.ts';
+import { runNow } from './cancel.ts';
 
 export interface SearchOptions {
   limit?: number;
   offset?: number;
   /** Best pages shown per document. */
   hitsPerDocument?: number;
-  /** A judgement id's name for the facet (from the frameworks in use). */
-  judgementLabel?: (id: string) => string;
+  /** Count up to this many documents, then say "at least" (tests use a small one). */
+  countCap?: number;
 }
 
-/** bm25 weights for (title, body): a word in the file name or title counts ten times a word in the text. */
-const TITLE_WEIGHT = 10.0;
-const BODY_WEIGHT = 1.0;
+/** Inside-word matches listed at most (they rank after whole-word ones and are noisy). */
+const MAX_INSIDE_WORD_DOCUMENTS = 1_000;
 
-interface Match {
-  doc: number;
-  score: number;
-}
-
+/** Runs a search at once (tests, scripts); the API runs `searchSteps` so it can be cancelled. */
 export function search(db: Db, query: string, options: SearchOptions = {}): SearchResponse {
+  return runNow(searchSteps(db, query, options));
+}
+
+export function* searchSteps(db: Db, query: string, options: SearchOptions = {}): Generator<string, SearchResponse> {
   const started = performance.now();
   const limit = options.limit ?? 20;
   const offset = options.offset ?? 0;
+  const perDoc = options.hitsPerDocument ?? 3;
   const parsed = parseQuery(query);
   const match = toFtsMatch(parsed);
-  const { where, params } = filterSql(parsed);
+  const excluded = match ? null : toExcludedMatch(parsed);
+  const notes = [...parsed.notes];
+  yield 'parsed';
 
-  let matches: Match[];
+  let page: Match[];
+  let total: number;
+  let capped = false;
+  let inside = new Map<number, number[]>();
   try {
-    matches = match ? rankedMatches(db, match, where, params) : listing(db, parsed, where, params);
+    const filter = documentFilter(db, parsed);
+    if (!match) {
+      const newest = topNewest(db, notExcluded(db, filter, excluded), offset + limit);
+      page = newest.matches.slice(offset, offset + limit);
+      yield 'listed';
+      ({ total, capped } = newest.complete ? { total: newest.matches.length, capped: false } : countMatches(db, filter, null, excluded, options.countCap));
+    } else {
+      const top = topRanked(db, match, filter.accepts, offset + limit);
+      yield 'ranked';
+      const none = top.complete && top.matches.length === 0;
+      if (substringApplies(parsed, none ? 0 : 1)) {
+        // Inside-word matches wanted (numbers, scripts without spaces) or needed (no whole word
+        // matched): they follow every whole-word match, so the whole-word count must be exact.
+        const wholeTotal = top.complete ? top.matches.length : countMatches(db, filter, match, null, Infinity).total;
+        const found = insideWordMatches(db, parsed, filter, match);
+        inside = found.inside;
+        yield 'inside words';
+        if (inside.size) {
+          const more = inside.size >= MAX_INSIDE_WORD_DOCUMENTS || found.capped ? ' (the first ones found; add words to narrow the search)' : '';
+          notes.push(`Also showing ${inside.size} document${inside.size === 1 ? '' : 's'} where the words appear inside longer words or runs of text${more}.`);
+        }
+        page = [...top.matches, ...[...inside.keys()].map((doc) => ({ doc, score: 0 }))].slice(offset, offset + limit);
+        total = wholeTotal + inside.size;
+      } else {
+        page = top.matches.slice(offset, offset + limit);
+        ({ total, capped } = top.complete ? { total: top.matches.length, capped: false } : countMatches(db, filter, match, null, options.countCap));
+      }
+    }
   } catch (error) {
     // Our MATCH strings are built from quoted tokens only, so this should not happen; if FTS5
     // still refuses one, the user gets an empty list and a note, never an error.
-    return empty(query, parsed, started, `The search could not be run (${(error as Error).message}).`);
+    return empty(query, started, [...notes, `The search could not be run (${(error as Error).message}).`]);
   }
+  yield 'counted';
 
-  const notes = [...parsed.notes];
-  // Whole-word matches first; then, where it helps, documents where the words appear inside longer words.
-  let inside = new Map<number, number[]>();
-  if (match && substringApplies(parsed, matches.length)) {
-    inside = insideWordMatches(db, parsed, where, params, new Set(matches.map((m) => m.doc)));
-    for (const doc of inside.keys()) matches.push({ doc, score: 0 });
-    if (inside.size) notes.push(`Also showing ${inside.size} document${inside.size === 1 ? '' : 's'} where the words appear inside longer words or runs of text.`);
-  }
-
-  const page = matches.slice(offset, offset + limit);
-  const perDoc = options.hitsPerDocument ?? 3;
   const hits = match ? bestPages(db, match, page.filter((m) => !inside.has(m.doc)).map((m) => m.doc), perDoc) : new Map();
   for (const m of page) {
     if (inside.has(m.doc)) hits.set(m.doc, insideWordHits(db, inside.get(m.doc)!.slice(0, perDoc), highlightTerms(parsed)));
@@ -69,121 +100,79 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
   }
   return {
     query,
-    total: matches.length,
+    total,
+    totalCapped: capped,
     results,
-    facets: facets(db, matches.map((m) => m.doc), options.judgementLabel ?? ((id) => id)),
     terms: [...new Set(highlightTerms(parsed).flatMap((t) => t.tokens))],
     notes,
     millis: Math.round(performance.now() - started),
   };
 }
 
-function empty(query: string, parsed: ParsedQuery, started: number, note: string): SearchResponse {
-  return {
-    query,
-    total: 0,
-    results: [],
-    facets: { type: [], folder: [], year: [], judgement: [], status: [], team: [], tagged: [] },
-    terms: [],
-    notes: [...parsed.notes, note],
-    millis: Math.round(performance.now() - started),
-  };
+/** Counts facets at once (tests, scripts); the API runs `facetSteps` so it can be cancelled. */
+export function searchFacets(db: Db, query: string, judgementLabel: (id: string) => string = (id) => id): SearchFacets {
+  return runNow(facetSteps(db, query, judgementLabel));
 }
 
-/** SQL conditions on `d` (documents) for the query's filters, and their parameters. */
-function filterSql(q: ParsedQuery): { where: string; params: unknown[] } {
-  const conds: string[] = [
-    // Only documents that still have a file somewhere; missing files are kept but not found.
-    `EXISTS (SELECT 1 FROM files f WHERE f.document_id = d.id AND f.missing = 0)`,
-  ];
-  const params: unknown[] = [];
-  const f = q.filters;
-  const typeCond = (values: string[]) => {
-    const all = values.flatMap(expandType);
-    params.push(JSON.stringify(all), JSON.stringify(all));
-    return `(d.format IN (SELECT value FROM json_each(?)) OR EXISTS (SELECT 1 FROM files f WHERE f.document_id = d.id AND f.missing = 0 AND f.ext IN (SELECT value FROM json_each(?))))`;
-  };
-  if (f.types.length) conds.push(typeCond(f.types));
-  if (f.notTypes.length) conds.push('NOT ' + typeCond(f.notTypes));
-  const folderCond = (name: string) => {
-    params.push(name, name);
-    // A root's label, or any folder on the way to the file (not the file's own name).
-    return `EXISTS (SELECT 1 FROM files f JOIN roots r ON r.id = f.root_id WHERE f.document_id = d.id AND f.missing = 0
-      AND (lower(r.label) = lower(?) OR instr(lower(substr(f.path, 1, length(f.path) - length(f.name))), lower(?)) > 0))`;
-  };
-  for (const name of f.folders) conds.push(folderCond(name));
-  for (const name of f.notFolders) conds.push('NOT ' + folderCond(name));
-  const evidence = (cond: string, value?: string) => {
-    if (value !== undefined) params.push(value);
-    return `EXISTS (SELECT 1 FROM evidence e WHERE e.document_id = d.id AND ${cond})`;
-  };
-  const tagged = (cond: string, value: string) => {
-    params.push(value);
-    return `EXISTS (SELECT 1 FROM evidence e JOIN tags t ON t.evidence_id = e.id WHERE e.document_id = d.id AND e.status <> 'retired' AND ${cond})`;
-  };
-  for (const j of f.judgements) conds.push(tagged('lower(t.judgement_id) = lower(?)', j));
-  for (const c of f.criteria) conds.push(tagged('lower(t.criterion_id) = lower(?)', c));
-  for (const t of f.teams) conds.push(evidence('lower(e.team) = lower(?)', t));
-  if (f.statuses.length) {
-    conds.push(
-      '(' +
-        f.statuses
-          .map((st) =>
-            st === 'stale'
-              ? evidence(`e.status <> 'retired' AND e.review_by IS NOT NULL AND e.review_by < date('now')`)
-              : evidence('e.status = ?', st),
-          )
-          .join(' OR ') +
-        ')',
-    );
+/** The facet counts and the exact number of documents a query finds. */
+export function* facetSteps(db: Db, query: string, judgementLabel: (id: string) => string): Generator<string, SearchFacets> {
+  const started = performance.now();
+  const parsed = parseQuery(query);
+  const match = toFtsMatch(parsed);
+  yield 'parsed';
+  let docs: number[];
+  try {
+    const filter = documentFilter(db, parsed);
+    docs = allMatches(db, filter, match, match ? null : toExcludedMatch(parsed));
+    if (match && substringApplies(parsed, docs.length)) {
+      yield 'matched';
+      docs.push(...insideWordMatches(db, parsed, filter, match).inside.keys());
+    }
+  } catch {
+    docs = [];
   }
-  if (f.tagged !== null) {
-    conds.push(`${f.tagged ? '' : 'NOT '}EXISTS (SELECT 1 FROM evidence e JOIN tags t ON t.evidence_id = e.id WHERE e.document_id = d.id AND e.status <> 'retired')`);
-  }
-  if (f.modifiedFrom !== null || f.modifiedTo !== null) {
-    params.push(f.modifiedFrom ?? Number.MIN_SAFE_INTEGER, f.modifiedTo ?? Number.MAX_SAFE_INTEGER);
-    conds.push(`EXISTS (SELECT 1 FROM files f WHERE f.document_id = d.id AND f.missing = 0 AND f.mtime_ms >= ? AND f.mtime_ms < ?)`);
-  }
-  return { where: conds.join(' AND '), params };
+  yield 'matched';
+  const facets = yield* facetCounts(db, docs, judgementLabel);
+  return { query, total: docs.length, facets, millis: Math.round(performance.now() - started) };
 }
 
-function rankedMatches(db: Db, match: string, where: string, params: unknown[]): Match[] {
-  // bm25() only works in the query that runs MATCH, so rank pages in a materialised step first.
-  const sql = `
-    WITH m AS MATERIALIZED (
-      SELECT p.document_id AS doc, bm25(pages_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS score
-      FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
-      WHERE pages_fts MATCH ?
-    )
-    SELECT m.doc AS doc, MIN(m.score) AS score FROM m JOIN documents d ON d.id = m.doc
-    WHERE ${where}
-    GROUP BY m.doc
-    ORDER BY score, m.doc`;
-  return db.prepare(sql).all(match, ...params) as Match[];
+function empty(query: string, started: number, notes: string[]): SearchResponse {
+  return { query, total: 0, totalCapped: false, results: [], terms: [], notes, millis: Math.round(performance.now() - started) };
 }
 
-/** Documents (not already found) with pages where the query's terms occur inside words, and those page ids. */
-function insideWordMatches(db: Db, q: ParsedQuery, where: string, params: unknown[], found: Set<number>): Map<number, number[]> {
-  const pageIds = [...substringPages(db, q)];
-  if (!pageIds.length) return new Map();
+/** The filter, less the documents matching the excluded words of a query with no words to rank. */
+function notExcluded(db: Db, filter: DocumentFilter, excluded: string | null): (doc: number) => boolean {
+  if (excluded === null) return filter.accepts;
+  const left = new Set(db.prepare('SELECT p.document_id FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid WHERE pages_fts MATCH ?').pluck().all(excluded) as number[]);
+  return (doc) => !left.has(doc) && filter.accepts(doc);
+}
+
+/**
+ * Documents with pages where the query's terms occur inside words, not found as whole words,
+ * with those page ids; more matching pages first, as a rough relevance.
+ */
+function insideWordMatches(db: Db, q: ParsedQuery, filter: DocumentFilter, match: string): { inside: Map<number, number[]>; capped: boolean } {
+  const { pages, capped } = substringPages(db, q);
+  if (!pages.size) return { inside: new Map(), capped };
   const excluded = toExcludedMatch(q);
   const rows = db
     .prepare(
       `SELECT p.document_id AS doc, p.id AS pid FROM pages p JOIN documents d ON d.id = p.document_id
-       WHERE p.id IN (SELECT value FROM json_each(?)) AND ${where}
-       ${excluded ? 'AND d.id NOT IN (SELECT p2.document_id FROM pages_fts JOIN pages p2 ON p2.id = pages_fts.rowid WHERE pages_fts MATCH ?)' : ''}
+       WHERE p.id IN (SELECT value FROM json_each(?))
+       AND d.id NOT IN (SELECT p2.document_id FROM pages_fts JOIN pages p2 ON p2.id = pages_fts.rowid WHERE pages_fts MATCH ?)
+       ${excluded ? 'AND d.id NOT IN (SELECT p3.document_id FROM pages_fts JOIN pages p3 ON p3.id = pages_fts.rowid WHERE pages_fts MATCH ?)' : ''}
        ORDER BY p.document_id, p.number`,
     )
-    .all(JSON.stringify(pageIds), ...params, ...(excluded ? [excluded] : [])) as { doc: number; pid: number }[];
+    .all(JSON.stringify([...pages]), match, ...(excluded ? [excluded] : [])) as { doc: number; pid: number }[];
   const out = new Map<number, number[]>();
   for (const r of rows) {
-    if (found.has(r.doc)) continue;
+    if (!filter.accepts(r.doc)) continue;
     const list = out.get(r.doc) ?? [];
     list.push(r.pid);
     out.set(r.doc, list);
   }
-  // More matching pages first, as a rough relevance.
-  return new Map([...out].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]));
+  const sorted = [...out].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]).slice(0, MAX_INSIDE_WORD_DOCUMENTS);
+  return { inside: new Map(sorted), capped };
 }
 
 function insideWordHits(db: Db, pageIds: number[], terms: ReturnType<typeof highlightTerms>): SearchResult['hits'] {
@@ -194,54 +183,55 @@ function insideWordHits(db: Db, pageIds: number[], terms: ReturnType<typeof high
   });
 }
 
-/** No words to rank by: every document that passes the filters (and excludes), newest first. */
-function listing(db: Db, q: ParsedQuery, where: string, params: unknown[]): Match[] {
-  const excluded = toExcludedMatch(q);
-  const exclusion = excluded
-    ? `AND d.id NOT IN (SELECT p.document_id FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid WHERE pages_fts MATCH ?)`
-    : '';
-  const sql = `
-    SELECT d.id AS doc, 0 AS score FROM documents d
-    WHERE d.status = 'indexed' AND ${where} ${exclusion}
-    ORDER BY (SELECT MAX(f.mtime_ms) FROM files f WHERE f.document_id = d.id) DESC, d.id`;
-  return db.prepare(sql).all(...params, ...(excluded ? [excluded] : [])) as Match[];
-}
+/** Matching pages of one document looked at for its best pages (a 2,000-page PDF is not read whole). */
+const PAGES_RANKED_PER_DOCUMENT = 200;
 
 /**
- * The best pages of each document, with snippets (computed only for the pages shown). Pages are
- * ranked on their text alone: a title match makes every page match, and would otherwise send the
- * user to an arbitrary page.
+ * The best pages of each document shown, with snippets: the pages where the query's words occur
+ * most, then in page order. Counted from FTS5's highlight(), not bm25(): bm25 first counts the
+ * query's matches in the whole library (35 ms for a common phrase at 50,000 documents), and would
+ * pay that again for every document shown. A title match makes every page match, so only the
+ * text is counted, or the user would be sent to an arbitrary page.
  */
 function bestPages(db: Db, match: string, docs: number[], perDoc: number): Map<number, SearchResult['hits']> {
   const out = new Map<number, SearchResult['hits']>();
   if (!docs.length) return out;
-  const ranked = db
-    .prepare(
-      `WITH m AS MATERIALIZED (
-         SELECT p.id AS pid, p.document_id AS doc, p.number AS number, bm25(pages_fts, 0.0, 1.0) AS score
-         FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
-         WHERE pages_fts MATCH ? AND p.document_id IN (SELECT value FROM json_each(?))
-       )
-       SELECT pid FROM (SELECT pid, row_number() OVER (PARTITION BY doc ORDER BY score, number) AS rn FROM m) WHERE rn <= ?`,
-    )
-    .pluck()
-    .all(match, JSON.stringify(docs), perDoc) as number[];
-  const rows = db
-    .prepare(
-      `SELECT p.document_id AS doc, p.number AS number, p.label AS label,
-              snippet(pages_fts, 1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', 24) AS snippet,
-              bm25(pages_fts, 0.0, 1.0) AS score
-       FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
-       WHERE pages_fts MATCH ? AND pages_fts.rowid IN (SELECT value FROM json_each(?))
-       ORDER BY score, p.number`,
-    )
-    .all(match, JSON.stringify(ranked)) as { doc: number; number: number; label: string; snippet: string }[];
-  for (const r of rows) {
-    const list = out.get(r.doc) ?? [];
-    list.push({ page: r.number, pageLabel: r.label, snippet: snippetSegments(r.snippet ?? '') });
-    out.set(r.doc, list);
+  // A document's pages are stored together, so their ids form a range FTS5 can seek to. Rowids are
+  // bound as BigInt: better-sqlite3 binds a JS number as REAL, and FTS5 ignores a rowid bound that
+  // is not an INTEGER, scanning every match instead (1.4 s instead of 0.3 ms for one page).
+  const spans = db
+    .prepare(`SELECT document_id AS doc, MIN(id) AS first, MAX(id) AS last FROM pages WHERE document_id IN (SELECT value FROM json_each(?)) GROUP BY document_id`)
+    .all(JSON.stringify(docs)) as { doc: number; first: number; last: number }[];
+  const pagesOf = db.prepare(
+    `SELECT p.id AS pid, p.number AS number, highlight(pages_fts, 1, char(1), '') AS marked
+     FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
+     WHERE pages_fts MATCH ? AND pages_fts.rowid BETWEEN ? AND ? AND p.document_id = ?
+     LIMIT ${PAGES_RANKED_PER_DOCUMENT}`,
+  );
+  const snippet = db.prepare(
+    `SELECT p.number AS number, p.label AS label, snippet(pages_fts, 1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', 24) AS snippet
+     FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid WHERE pages_fts MATCH ? AND pages_fts.rowid = ?`,
+  );
+  for (const { doc, first, last } of spans) {
+    const pages = (pagesOf.all(match, BigInt(first), BigInt(last), doc) as { pid: number; number: number; marked: string | null }[])
+      .map((pg) => ({ ...pg, hits: countOf(pg.marked ?? '', '\u0001') }))
+      .sort((a, b) => b.hits - a.hits || a.number - b.number)
+      .slice(0, perDoc);
+    out.set(
+      doc,
+      pages.flatMap((pg) => {
+        const r = snippet.get(match, BigInt(pg.pid)) as { number: number; label: string; snippet: string | null } | undefined;
+        return r ? [{ page: r.number, pageLabel: r.label, snippet: snippetSegments(r.snippet ?? '') }] : [];
+      }),
+    );
   }
   return out;
+}
+
+function countOf(text: string, mark: string): number {
+  let n = 0;
+  for (let i = text.indexOf(mark); i !== -1; i = text.indexOf(mark, i + 1)) n++;
+  return n;
 }
 
 type ResultDetails = Omit<SearchResult, 'score' | 'hits'>;
@@ -278,52 +268,3 @@ function documentRows(db: Db, docs: number[]): Map<number, ResultDetails> {
   return out;
 }
 
-function facets(db: Db, docs: number[], judgementLabel: (id: string) => string): SearchResponse['facets'] {
-  if (!docs.length) return { type: [], folder: [], year: [], judgement: [], status: [], team: [], tagged: [] };
-  const ids = JSON.stringify(docs);
-  const type = (db
-    .prepare(`SELECT format AS value, COUNT(*) AS count FROM documents WHERE id IN (SELECT value FROM json_each(?)) GROUP BY format ORDER BY count DESC, value`)
-    .all(ids) as { value: string; count: number }[]).map((r): FacetValue => ({ ...r, label: formatLabel(r.value) }));
-  const folder = (db
-    .prepare(
-      `SELECT r.label AS value, COUNT(DISTINCT f.document_id) AS count FROM files f JOIN roots r ON r.id = f.root_id
-       WHERE f.missing = 0 AND f.document_id IN (SELECT value FROM json_each(?)) GROUP BY r.id ORDER BY count DESC, value`,
-    )
-    .all(ids) as { value: string; count: number }[]).map((r): FacetValue => ({ ...r, label: r.value }));
-  const year = (db
-    .prepare(
-      `SELECT y AS value, COUNT(*) AS count FROM (
-         SELECT f.document_id, strftime('%Y', MAX(f.mtime_ms) / 1000, 'unixepoch') AS y FROM files f
-         WHERE f.missing = 0 AND f.document_id IN (SELECT value FROM json_each(?)) GROUP BY f.document_id
-       ) GROUP BY y ORDER BY y DESC`,
-    )
-    .all(ids) as { value: string; count: number }[]).map((r): FacetValue => ({ ...r, label: r.value }));
-  const counted = (sql: string, label: (v: string) => string = (v) => v) =>
-    (db.prepare(sql).all(ids) as { value: string; count: number }[]).map((r): FacetValue => ({ ...r, label: label(r.value) }));
-  const judgement = counted(
-    `SELECT t.judgement_id AS value, COUNT(DISTINCT e.document_id) AS count FROM evidence e JOIN tags t ON t.evidence_id = e.id
-     WHERE e.status <> 'retired' AND e.document_id IN (SELECT value FROM json_each(?)) GROUP BY t.judgement_id ORDER BY count DESC, value`,
-    judgementLabel,
-  );
-  const status = counted(
-    `SELECT e.status AS value, COUNT(*) AS count FROM evidence e WHERE e.document_id IN (SELECT value FROM json_each(?))
-     GROUP BY e.status ORDER BY count DESC, value`,
-    (v) => v[0].toUpperCase() + v.slice(1),
-  );
-  const team = counted(
-    `SELECT e.team AS value, COUNT(*) AS count FROM evidence e WHERE e.team <> '' AND e.document_id IN (SELECT value FROM json_each(?))
-     GROUP BY lower(e.team) ORDER BY count DESC, value`,
-  );
-  const taggedCount = db
-    .prepare(
-      `SELECT COUNT(DISTINCT e.document_id) FROM evidence e JOIN tags t ON t.evidence_id = e.id
-       WHERE e.status <> 'retired' AND e.document_id IN (SELECT value FROM json_each(?))`,
-    )
-    .pluck()
-    .get(ids) as number;
-  const tagged = [
-    { value: 'yes', label: 'Tagged', count: taggedCount },
-    { value: 'no', label: 'Not tagged', count: docs.length - taggedCount },
-  ].filter((t) => t.count > 0);
-  return { type, folder, year, judgement, status, team, tagged };
-}

@@ -33,23 +33,63 @@ function likePattern(raw: string): string {
   return '%' + raw.replace(/[\\%_]/gu, (c) => '\\' + c) + '%';
 }
 
+/**
+ * Pages to check for a term inside words are found through the trigram index: every three-character
+ * run of the term must be on the page. Checking each candidate's text is the slow part, so a term
+ * whose runs are on very many pages (a common word's letters) is checked on this many at most.
+ */
+export const MAX_CANDIDATE_PAGES = 20_000;
+
+/** The trigram index's MATCH for a term: all its three-character runs (null when shorter). */
+export function trigramMatch(raw: string): string | null {
+  const chars = [...raw.toLowerCase()];
+  if (chars.length < 3) return null;
+  const runs = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++) runs.add(chars.slice(i, i + 3).join(''));
+  return [...runs].map((r) => '"' + r.replaceAll('"', '""') + '"').join(' AND ');
+}
+
+export interface SubstringPages {
+  pages: Set<number>;
+  /** Some term had more candidate pages than were checked. */
+  capped: boolean;
+}
+
 /** Page ids where every group of the query has a term inside the title or text. */
-export function substringPages(db: Db, q: ParsedQuery): Set<number> {
-  const body = db.prepare(`SELECT rowid FROM pages_sub WHERE body LIKE ? ESCAPE '\\'`).pluck();
-  const title = db.prepare(`SELECT rowid FROM pages_sub WHERE title LIKE ? ESCAPE '\\'`).pluck();
+export function substringPages(db: Db, q: ParsedQuery): SubstringPages {
+  const candidates = db.prepare('SELECT rowid FROM pages_sub WHERE pages_sub MATCH ? LIMIT ?').pluck();
+  const check = db
+    .prepare(
+      `SELECT id FROM pages WHERE id IN (SELECT value FROM json_each(?)) AND (body LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')`,
+    )
+    .pluck();
+  // Two characters of a script without spaces: too short for trigrams, so the text is read.
+  const scan = db.prepare(`SELECT id FROM pages WHERE body LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'`).pluck();
+  let capped = false;
   const perGroup: Set<number>[] = [];
   for (const group of q.groups) {
     const found = new Set<number>();
     for (const term of group) {
       const pattern = likePattern(term.raw);
-      for (const id of body.all(pattern) as number[]) found.add(id);
-      for (const id of title.all(pattern) as number[]) found.add(id);
+      const trigrams = trigramMatch(term.raw);
+      let ids: number[];
+      if (trigrams) {
+        const pages = candidates.all(trigrams, MAX_CANDIDATE_PAGES + 1) as number[];
+        if (pages.length > MAX_CANDIDATE_PAGES) {
+          capped = true;
+          pages.length = MAX_CANDIDATE_PAGES;
+        }
+        ids = pages.length ? (check.all(JSON.stringify(pages), pattern, pattern) as number[]) : [];
+      } else {
+        ids = scan.all(pattern, pattern) as number[];
+      }
+      for (const id of ids) found.add(id);
     }
-    if (!found.size) return new Set();
+    if (!found.size) return { pages: new Set(), capped };
     perGroup.push(found);
   }
   const [first, ...rest] = perGroup;
-  return new Set([...(first ?? [])].filter((id) => rest.every((g) => g.has(id))));
+  return { pages: new Set([...(first ?? [])].filter((id) => rest.every((g) => g.has(id)))), capped };
 }
 
 /** A snippet around the first place one of the terms occurs in the text. */

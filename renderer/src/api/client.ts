@@ -6,7 +6,7 @@ import { createHttpApi } from './http-client.ts';
 import { createIpcApi } from './ipc-client.ts';
 import type { ClientApi } from './types.ts';
 
-export { ApiCallError, errorMessage, isAbort } from './errors.ts';
+export { ApiCallError, errorMessage, isAbort, isCancelled } from './errors.ts';
 export type { ClientApi, CallOptions } from './types.ts';
 
 export function createApi(): ClientApi {

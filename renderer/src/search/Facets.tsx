@@ -1,9 +1,9 @@
 import { Checkbox, makeStyles, tokens } from '@fluentui/react-components';
-import type { FacetValue, SearchResponse } from '../../../shared/contract.ts';
+import type { FacetValue, SearchFacets } from '../../../shared/contract.ts';
 import { formatCount } from '../shared/format.ts';
 import { hasFilter, type FilterField } from './query-edit.ts';
 
-const GROUPS: { key: keyof SearchResponse['facets']; field: FilterField; title: string }[] = [
+const GROUPS: { key: keyof SearchFacets['facets']; field: FilterField; title: string }[] = [
   { key: 'type', field: 'type', title: 'Type' },
   { key: 'folder', field: 'folder', title: 'Folder' },
   { key: 'year', field: 'modified', title: 'Year modified' },
@@ -27,7 +27,7 @@ const useStyles = makeStyles({
  * Facet counts. A ticked box means the filter is in the query text; ticking writes it there and
  * unticking takes it out (see query-edit.ts), so the query stays the single truth.
  */
-export function Facets({ facets, query, onToggle }: { facets: SearchResponse['facets']; query: string; onToggle: (field: FilterField, value: string) => void }) {
+export function Facets({ facets, query, onToggle }: { facets: SearchFacets['facets']; query: string; onToggle: (field: FilterField, value: string) => void }) {
   const styles = useStyles();
   return (
     <nav className={styles.rail} aria-label="Filters">

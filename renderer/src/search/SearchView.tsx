@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useState, type KeyboardEvent } from 'react';
-import type { SearchResponse, SearchResult } from '../../../shared/contract.ts';
+import type { SearchFacets, SearchResponse, SearchResult } from '../../../shared/contract.ts';
 import { setDragDocuments } from '../evidence/drag.ts';
 import { SelectionBar } from '../evidence/SelectionBar.tsx';
 import { useEvidenceByDocument } from '../evidence/useEvidenceByDocument.ts';
@@ -20,6 +20,7 @@ const useStyles = makeStyles({
   // out of the tab order until the user (or a new search) brings the list back over the document.
   hidden: { visibility: 'hidden' },
   overlay: { position: 'relative', zIndex: 2, backgroundColor: tokens.colorNeutralBackground1, boxShadow: tokens.shadow28 },
+  counting: { padding: tokens.spacingHorizontalM },
   rail: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: 'auto', minHeight: 0 },
   main: { display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0 },
   summary: {
@@ -98,7 +99,11 @@ export function SearchView(props: SearchViewProps) {
     >
       {showFacets && (
         <div className={styles.rail}>
-          <Facets facets={response.facets} query={query} onToggle={(field, value) => props.onQueryChange(toggleFilter(query, field, value))} />
+          {search.facets ? (
+            <Facets facets={search.facets.facets} query={query} onToggle={(field, value) => props.onQueryChange(toggleFilter(query, field, value))} />
+          ) : (
+            <Spinner size="tiny" label="Counting…" className={styles.counting} />
+          )}
         </div>
       )}
       <section className={styles.main} aria-label="Search results">
@@ -106,7 +111,7 @@ export function SearchView(props: SearchViewProps) {
           {search.pending && <Spinner size="extra-tiny" aria-label="Searching" />}
           {response && (
             <span>
-              {query.trim() ? `${plural(response.total, 'document')} found` : `All documents (${formatCount(response.total)}), newest first`} in {formatCount(response.millis)} ms
+              {query.trim() ? `${foundText(response, search.facets)} found` : `All documents (${totalText(response, search.facets)}), newest first`} in {formatCount(response.millis)} ms
             </span>
           )}
           {query.trim() !== '' && <LinkToRequest link={{ kind: 'search', query: query.trim() }} label="Link this search" />}
@@ -152,7 +157,7 @@ export function SearchView(props: SearchViewProps) {
             {response.results.length < response.total && (
               <li className={styles.more}>
                 <Button onClick={props.onShowMore}>
-                  Showing {formatCount(response.results.length)} of {formatCount(response.total)} — show more
+                  Showing {formatCount(response.results.length)} of {totalText(response, search.facets)} — show more
                 </Button>
               </li>
             )}
@@ -162,4 +167,18 @@ export function SearchView(props: SearchViewProps) {
       </section>
     </div>
   );
+}
+
+/**
+ * The number found: exact once the facet counts have come (they count every match), and until
+ * then the search's own count, which stops at 10,000 on a big library ("10,000+").
+ */
+function totalText(response: SearchResponse, facets: SearchFacets | null): string {
+  if (facets) return formatCount(facets.total);
+  return response.totalCapped ? `${formatCount(response.total)}+` : formatCount(response.total);
+}
+
+function foundText(response: SearchResponse, facets: SearchFacets | null): string {
+  const total = facets ? facets.total : response.total;
+  return !facets && response.totalCapped ? `${formatCount(total)}+ documents` : plural(total, 'document');
 }

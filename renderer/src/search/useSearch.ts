@@ -1,36 +1,47 @@
 import { useEffect, useState } from 'react';
-import type { SearchResponse } from '../../../shared/contract.ts';
+import type { SearchFacets, SearchResponse } from '../../../shared/contract.ts';
 import { useApi } from '../api/ApiContext.tsx';
-import { errorMessage, isAbort } from '../api/client.ts';
+import { errorMessage, isAbort, isCancelled } from '../api/client.ts';
 
 export const SEARCH_DEBOUNCE_MS = 150;
 
 export interface SearchState {
   response: SearchResponse | null;
+  /** Facet counts and the exact total for `response`'s query; they follow the results. */
+  facets: SearchFacets | null;
   /** A search is waiting or running for the current text. */
   pending: boolean;
   error: string | null;
 }
 
+/** The search box's channel: the server cancels the search (or count) that a newer one replaces. */
+export const SEARCH_CHANNEL = 'search-box';
+
 /**
  * Results as you type: waits ~150 ms after the last keystroke, and aborts the previous request
- * so a slow answer for "car" can never replace the answer for "care".
+ * so a slow answer for "car" can never replace the answer for "care" (the server stops it too).
+ * The facet counts are asked for once the results are shown.
  * `refreshKey` re-runs the same query (e.g. after a scan added documents).
  */
 export function useSearch(query: string, limit: number, refreshKey: number): SearchState {
   const api = useApi();
-  const [state, setState] = useState<SearchState>({ response: null, pending: true, error: null });
+  const [state, setState] = useState<SearchState>({ response: null, facets: null, pending: true, error: null });
 
   useEffect(() => {
     const controller = new AbortController();
     setState((s) => ({ ...s, pending: true }));
     const timer = setTimeout(() => {
-      api.call('search.query', { query, limit }, { signal: controller.signal }).then(
-        (response) => setState({ response, pending: false, error: null }),
-        (error) => {
-          if (!isAbort(error) && !controller.signal.aborted) setState((s) => ({ ...s, pending: false, error: errorMessage(error) }));
-        },
-      );
+      const failed = (error: unknown) => {
+        if (!isAbort(error) && !controller.signal.aborted && !isCancelled(error)) setState((s) => ({ ...s, pending: false, error: errorMessage(error) }));
+      };
+      api.call('search.query', { query, limit, channel: SEARCH_CHANNEL }, { signal: controller.signal }).then((response) => {
+        // Keep the counts of the same query (a "show more" asks again with a bigger limit).
+        setState((s) => ({ response, facets: s.facets?.query === response.query ? s.facets : null, pending: false, error: null }));
+        api.call('search.facets', { query, channel: SEARCH_CHANNEL }, { signal: controller.signal }).then(
+          (facets) => setState((s) => (s.response?.query === facets.query ? { ...s, facets } : s)),
+          failed,
+        );
+      }, failed);
     }, SEARCH_DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);

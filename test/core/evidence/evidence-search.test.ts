@@ -23,7 +23,7 @@ describe('searching evidence', () => {
     expect(titles('status:draft')).toEqual(['supervision-audit']);
     expect(titles('team:"care leavers"')).toEqual(['pathway-plans']);
     expect(titles('care tagged:no')).toEqual(['housing']);
-    const r = await dispatch('search.query', { query: '' });
+    const r = await dispatch('search.facets', { query: '' });
     if (!r.ok) throw new Error(r.error.message);
     const facets = (r.data as { facets: Record<string, { value: string; label: string; count: number }[]> }).facets;
     expect(facets.judgement).toEqual(

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Db } from '../../../core/store/database.ts';
-import { search } from '../../../core/search/search.ts';
+import { search, searchFacets } from '../../../core/search/search.ts';
 import { segmentsToText } from '../../../core/search/highlight.ts';
 import { indexFixture } from '../../helpers/index-fixture.ts';
 import { tempDir } from '../../helpers/temp.ts';
@@ -60,7 +60,7 @@ describe('search', () => {
     expect(search(db, 'care folder:"quality assurance"').results.map((x) => x.title)).toEqual(['annual-report']);
     expect(search(db, 'care modified:2023').results.map((x) => x.title)).toEqual(['care plan audit']);
     expect(search(db, 'care modified:>2024-06-01').results.map((x) => x.title)).toEqual(['draft']);
-    const facets = search(db, 'care').facets;
+    const facets = searchFacets(db, 'care').facets;
     expect(facets.type.map((f) => [f.value, f.count])).toEqual(expect.arrayContaining([['pdf', 1], ['docx', 1], ['html', 1]]));
     expect(facets.year.map((f) => f.value)).toEqual(['2024', '2023']);
     expect(facets.folder).toEqual([{ value: 'Evidence', label: 'Evidence', count: 3 }]);

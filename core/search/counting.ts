@@ -1,0 +1,55 @@
+/**
+ * How many documents a query finds. Counting every match of a word in nearly every document costs
+ * as much as ranking them all, so the search itself counts only up to COUNT_CAP ("10,000+") and the
+ * exact number follows with the facet counts (search.facets), which need every match anyway.
+ */
+import type { Db } from '../store/database.ts';
+import type { DocumentFilter } from './filters.ts';
+
+export const COUNT_CAP = 10_000;
+
+export interface Count {
+  total: number;
+  /** The count stopped at the cap: there are at least `total`. */
+  capped: boolean;
+}
+
+/**
+ * The documents a query finds, one at a time: those with a page matching `match` or, for a query
+ * with no words, every indexed document (those matching `excluded` left out), the filter's
+ * candidates first when it has them. Each comes once; the filter is not applied.
+ */
+function* documentsOf(db: Db, filter: DocumentFilter, match: string | null, excluded: string | null): Generator<number> {
+  if (match !== null) {
+    yield* db
+      .prepare('SELECT DISTINCT p.document_id FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid WHERE pages_fts MATCH ?')
+      .pluck()
+      .iterate(match) as IterableIterator<number>;
+    return;
+  }
+  const left = excluded === null
+    ? new Set<number>()
+    : new Set(db.prepare('SELECT p.document_id FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid WHERE pages_fts MATCH ?').pluck().all(excluded) as number[]);
+  const indexed = db.prepare(`SELECT 1 FROM documents WHERE id = ? AND status = 'indexed'`).pluck();
+  const all = filter.candidates
+    ? filter.candidates
+    : (db.prepare(`SELECT DISTINCT document_id FROM files INDEXED BY files_live WHERE missing = 0`).pluck().iterate() as IterableIterator<number>);
+  for (const doc of all) if (!left.has(doc) && indexed.get(doc) !== undefined) yield doc;
+}
+
+/** Documents found, counted up to `cap`. */
+export function countMatches(db: Db, filter: DocumentFilter, match: string | null, excluded: string | null, cap = COUNT_CAP): Count {
+  let total = 0;
+  for (const doc of documentsOf(db, filter, match, excluded)) {
+    if (!filter.accepts(doc)) continue;
+    if (++total > cap) return { total: cap, capped: true };
+  }
+  return { total, capped: false };
+}
+
+/** Every document found (for the facet counts). */
+export function allMatches(db: Db, filter: DocumentFilter, match: string | null, excluded: string | null): number[] {
+  const out: number[] = [];
+  for (const doc of documentsOf(db, filter, match, excluded)) if (filter.accepts(doc)) out.push(doc);
+  return out;
+}
