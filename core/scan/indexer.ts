@@ -18,7 +18,7 @@ import type { ExtractionService } from './extraction-service.ts';
 import { walk, type WalkedFile } from './walk.ts';
 import { listRoots, getRoot, setRootState, markRootScanned } from '../store/roots.ts';
 import {
-  fileByPath, documentIdBySha, documentStatus, touchFiles, linkFileToDocument, storeDocument, recordUnreadable, markUnseenMissing,
+  filesOfRoot, documentIdBySha, documentStatus, touchFiles, linkFileToDocument, storeDocument, recordUnreadable, markUnseenMissing,
   type SeenFile, type FileRow,
 } from '../store/documents.ts';
 import { beginScan, finishScan, scanHeartbeat, HEARTBEAT_MS } from '../store/scans.ts';
@@ -236,6 +236,7 @@ export class Indexer extends EventEmitter<IndexerEvents> {
         touchFiles(this.db, touched, id);
         touched = [];
       };
+      const before = filesOfRoot(this.db, rootId);
       for await (const file of walk(root.path, (p) => unreadableDirs.push(p.path.endsWith(sep) ? p.path : p.path + sep), signal)) {
         await this.whilePaused();
         if (signal.aborted || fatal) break;
@@ -246,7 +247,7 @@ export class Indexer extends EventEmitter<IndexerEvents> {
         summary.files++;
         this.current.total = summary.files;
         const seen: SeenFile = { rootId, path: file.path, name: file.name, size: file.size, mtimeMs: file.mtimeMs };
-        const known = fileByPath(this.db, file.path);
+        const known = before.get(file.path);
         if (known && isUnchanged(known, file, options.retryFailed ?? false)) {
           touched.push(known.id);
           if (touched.length >= 500) flushTouched();

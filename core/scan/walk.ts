@@ -28,6 +28,23 @@ export function isSkippedName(name: string, isDir: boolean): boolean {
 }
 
 /**
+ * Files of one folder are looked at (stat) this many at a time: one after another, each waits a
+ * round trip to the disk or the file server; together they overlap (a rescan of 50,000 unchanged
+ * files spent most of its 11 s waiting).
+ */
+const STAT_BATCH = 64;
+
+async function* statAll(dir: string, names: string[], onProblem: (p: WalkProblem) => void): AsyncGenerator<WalkedFile> {
+  const stats = await Promise.allSettled(names.map((name) => stat(join(dir, name))));
+  for (let i = 0; i < names.length; i++) {
+    const full = join(dir, names[i]);
+    const s = stats[i];
+    if (s.status === 'fulfilled') yield { path: full, name: names[i], size: s.value.size, mtimeMs: Math.floor(s.value.mtimeMs) };
+    else onProblem({ path: full, code: (s.reason as NodeJS.ErrnoException).code ?? 'EIO' });
+  }
+}
+
+/**
  * Depth-first walk. Folders that cannot be read are reported through `onProblem` and skipped,
  * so one locked sub-folder does not stop the scan. Stops early when `signal` aborts.
  */
@@ -48,6 +65,7 @@ export async function* walk(
       continue;
     }
     const subdirs: string[] = [];
+    let files: string[] = [];
     try {
       for await (const entry of handle) {
         if (signal?.aborted) return;
@@ -55,12 +73,10 @@ export async function* walk(
         if (entry.isDirectory()) {
           if (!isSkippedName(entry.name, true)) subdirs.push(full);
         } else if (entry.isFile()) {
-          if (isSkippedName(entry.name, false)) continue;
-          try {
-            const s = await stat(full);
-            yield { path: full, name: entry.name, size: s.size, mtimeMs: Math.floor(s.mtimeMs) };
-          } catch (error) {
-            onProblem({ path: full, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+          if (!isSkippedName(entry.name, false)) files.push(entry.name);
+          if (files.length >= STAT_BATCH) {
+            yield* statAll(dir, files, onProblem);
+            files = [];
           }
         }
         // Symbolic links, junctions, devices and sockets are passed over on purpose.
@@ -69,6 +85,8 @@ export async function* walk(
       // The listing broke off half way (a share dropped): report the folder, keep what we saw.
       onProblem({ path: dir, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
     }
+    if (signal?.aborted) return;
+    yield* statAll(dir, files, onProblem);
     // Reverse so the walk visits folders in name order, which makes progress easier to follow.
     stack.push(...subdirs.sort().reverse());
   }

@@ -42,8 +42,22 @@ export interface DocumentOutcome {
   extracted?: Extracted;
 }
 
+/**
+ * The files of a root as they were before a scan, by path: a rescan looks every file up, and one
+ * read of them all is a tenth of the cost of 50,000 lookups.
+ */
+export function filesOfRoot(db: Db, rootId: number): Map<string, FileRow> {
+  const rows = db.prepare('SELECT * FROM files WHERE root_id = ?').all(rootId) as FileRow[];
+  return new Map(rows.map((r) => [r.path, r]));
+}
+
+/** Prepared once per database: a rescan asks this for every file (50,000 prepares cost seconds). */
+const byPath = new WeakMap<Db, ReturnType<Db['prepare']>>();
+
 export function fileByPath(db: Db, path: string): FileRow | undefined {
-  return db.prepare('SELECT * FROM files WHERE path = ?').get(path) as FileRow | undefined;
+  let statement = byPath.get(db);
+  if (!statement) byPath.set(db, (statement = db.prepare('SELECT * FROM files WHERE path = ?')));
+  return statement.get(path) as FileRow | undefined;
 }
 
 export function documentIdBySha(db: Db, sha256: string): number | undefined {
@@ -53,9 +67,15 @@ export function documentIdBySha(db: Db, sha256: string): number | undefined {
 /** Marks files as seen, unchanged, in this scan: one transaction for many, so a rescan of 10,000 files is one write, not 10,000. */
 export function touchFiles(db: Db, fileIds: number[], scanId: number): void {
   if (!fileIds.length) return;
-  const touch = db.prepare('UPDATE files SET seen_scan = ?, missing = 0 WHERE id = ?');
+  // Writing `missing` rewrites the two indexes holding it even when it does not change, so it is
+  // written only for a file that was missing and is back.
+  const touch = db.prepare('UPDATE files SET seen_scan = ? WHERE id = ?');
+  const back = db.prepare('UPDATE files SET missing = 0 WHERE id = ? AND missing = 1');
   db.transaction(() => {
-    for (const id of fileIds) touch.run(scanId, id);
+    for (const id of fileIds) {
+      touch.run(scanId, id);
+      back.run(id);
+    }
   })();
 }
 
@@ -224,7 +244,7 @@ export function pageText(db: Db, documentId: number, page: number): { number: nu
 export function documentDetail(db: Db, documentId: number): DocumentDetail | null {
   const d = db.prepare('SELECT * FROM documents WHERE id = ?').get(documentId) as
     | { id: number; sha256: string; format: string; title: string | null; author: string | null; created: string | null;
-        modified: string | null; page_count: number; text_chars: number; status: string }
+        modified: string | null; page_count: number; text_chars: number; status: string; extracted_at: string | null }
     | undefined;
   if (!d) return null;
   const files = db
@@ -244,6 +264,7 @@ export function documentDetail(db: Db, documentId: number): DocumentDetail | nul
     author: d.author,
     created: d.created,
     modified: d.modified,
+    indexed: d.extracted_at || null,
     warning: d.status === 'indexed' && d.text_chars === 0 ? 'no-text' : null,
     locations: files.map((f) => ({
       path: f.path, rootId: f.root_id, size: f.size, modified: new Date(f.mtime_ms).toISOString(), missing: f.missing === 1,
