@@ -2,7 +2,7 @@
  * The desktop app's main process: a flat list of setup steps. All the work is in the core;
  * this file only wires it to Electron.
  */
-import { app, dialog, shell, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, screen, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCore, type Core } from '../../core/core.ts';
@@ -13,6 +13,11 @@ import { registerIpc, forwardEvents } from './ipc.ts';
 import { createMainWindow } from './window.ts';
 import { desktopHost } from './host.ts';
 import { describeStartupError } from './startup-error.ts';
+import { captureConsole, LOG_FOLDER, RotatingLog } from './log.ts';
+import { readWindowState, restoreWindowState, trackWindowState } from './window-state.ts';
+import { buildMenuTemplate } from './menu.ts';
+import { aboutText, aboutVersions } from './about.ts';
+import { closeWithin } from './quit.ts';
 
 const RENDERER_DIR = fileURLToPath(new URL('../../renderer/', import.meta.url));
 
@@ -29,11 +34,47 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => {
     if (window) {
       if (window.isMinimized()) window.restore();
+      window.show();
       window.focus();
     }
   });
 
-  const databasePath = () => join(app.getPath('userData'), DATABASE_FILE);
+  const dataDir = () => app.getPath('userData');
+  const databasePath = () => join(dataDir(), DATABASE_FILE);
+  // The log (logs/main.log in the data folder, rotated): what the main process prints goes there too.
+  const log = new RotatingLog(join(dataDir(), LOG_FOLDER));
+  captureConsole(log);
+  log.info(`Evidence Store ${app.getVersion()} starting (Electron ${process.versions.electron ?? '?'}, ${process.platform} ${process.arch})`);
+  // A monitor only records: Electron still reports the exception as it would without it.
+  process.on('uncaughtExceptionMonitor', (error) => log.error('Uncaught exception:', error));
+  process.on('unhandledRejection', (reason) => log.error('Unhandled promise rejection:', reason));
+  app.on('render-process-gone', (_event, _contents, details) => log.error('The window’s page stopped:', details.reason, `exit code ${details.exitCode}`));
+  app.on('child-process-gone', (_event, details) => log.warn(`A ${details.type} process stopped:`, details.reason, `exit code ${details.exitCode}`));
+
+  const showAbout = () => {
+    // better-sqlite3's own SQLite; the core does not say which yet (a core.sqliteVersion() would).
+    const sqlite = (core as (Core & { sqliteVersion?: () => string }) | null)?.sqliteVersion?.() ?? null;
+    const text = aboutText(APP_NAME, aboutVersions(app.getVersion(), process.versions, sqlite));
+    const options = { type: 'info' as const, title: text.title, message: text.message, detail: text.detail, buttons: ['OK'], noLink: true };
+    void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+  };
+
+  const installMenu = () => {
+    const template = buildMenuTemplate(
+      {
+        sendKey: (key) => {
+          if (!window || window.isDestroyed()) return;
+          window.webContents.sendInputEvent({ type: 'keyDown', keyCode: key.keyCode, modifiers: key.modifiers });
+          window.webContents.sendInputEvent({ type: 'keyUp', keyCode: key.keyCode, modifiers: key.modifiers });
+        },
+        showAbout,
+        showLogs: () => shell.showItemInFolder(log.file),
+        showDataFolder: () => shell.showItemInFolder(databasePath()),
+      },
+      { platform: process.platform, isPackaged: app.isPackaged, appName: APP_NAME },
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
 
   const start = () => {
     hardenWebContents();
@@ -41,11 +82,19 @@ if (!app.requestSingleInstanceLock()) {
     core = openCore({ databasePath: databasePath() });
     const { dispatch } = core.api(desktopHost(app.getVersion(), databasePath(), () => window));
     registerIpc(dispatch);
+    installMenu();
     // The window is created only once every handler exists, so no early call can be lost.
-    window = createMainWindow();
+    // The screens present now, the primary first (where a window that cannot go back opens).
+    const primary = screen.getPrimaryDisplay();
+    const screens = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)];
+    const place = restoreWindowState(readWindowState(dataDir()), screens.map((d) => d.workArea));
+    window = createMainWindow(place.bounds);
+    if (place.maximized) window.maximize();
+    trackWindowState(window, dataDir());
     window.on('closed', () => (window = null));
     forwardEvents(window, core.subscribe);
     core.startBackgroundSync();
+    log.info(`Started with the index at ${databasePath()}`);
   };
 
   // Without a window the user would see nothing at all (an index from a newer version, a locked
@@ -87,12 +136,21 @@ if (!app.requestSingleInstanceLock()) {
   let closing = false;
   app.on('will-quit', (event) => {
     if (!core || closing) return;
-    // Let the indexer finish its current transaction and the workers stop before exiting.
+    // Let the indexer finish its current transaction and the workers stop before exiting, but
+    // never keep the user waiting long: past the limit every write is still whole (quit.ts).
     event.preventDefault();
     closing = true;
-    void core.close().finally(() => {
+    const opened = core;
+    void closeWithin(() => opened.close()).then(({ outcome, error }) => {
       core = null;
-      app.quit();
+      if (outcome === 'closed') {
+        log.info('Closed the index; quitting.');
+        app.quit();
+      } else {
+        if (outcome === 'timed-out') log.warn('The index did not close in time (a file still being read); quitting anyway.');
+        else log.error('Closing the index failed; quitting anyway:', error);
+        app.exit(0);
+      }
     });
   });
 }

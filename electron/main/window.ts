@@ -1,15 +1,16 @@
 import { BrowserWindow, nativeTheme } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { APP_ORIGIN } from './protocol.ts';
+import { DEFAULT_SIZE, MIN_SIZE } from './window-state.ts';
 
 const PRELOAD = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
 
-export function createMainWindow(): BrowserWindow {
+/** `bounds`: where to open it (window-state.ts: the place the user left it, checked against the screens). */
+export function createMainWindow(bounds: { x?: number; y?: number; width: number; height: number } = DEFAULT_SIZE): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 800,
-    minHeight: 560,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Evidence Store',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1f1f1f' : '#ffffff',
