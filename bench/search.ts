@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search -- <folder> [--db FILE] [--rounds 3] [--json]`: index a folder (or reuse the
+ * `npm run bench:search -- <folder> [--db FILE] [--rounds 3] [--serial] [--json]`: index a folder (or reuse the
  * index at --db when it already holds it), rescan it unchanged, then run a mixed set of queries
  * through the API, one at a time, as the search box does. Prints p50/p95/max per query kind, the
  * whole set's p50/p95/max, the slowest queries, the facet follow-up's times, index size per MB of
@@ -20,10 +20,12 @@ const { values, positionals } = parseArgs({
     db: { type: 'string' },
     rounds: { type: 'string', default: '3' },
     json: { type: 'boolean', default: false },
+    // Rank on the main thread only (to compare with ranking in parts on two worker threads).
+    serial: { type: 'boolean', default: false },
   },
 });
 if (!positionals[0] || !existsSync(positionals[0])) {
-  console.error('Usage: npm run bench:search -- <folder> [--db FILE] [--rounds 3] [--json]\n(make a folder with npm run bench:generate-zipf -- <folder> --docs 50000)');
+  console.error('Usage: npm run bench:search -- <folder> [--db FILE] [--rounds 3] [--serial] [--json]\n(make a folder with npm run bench:generate-zipf -- <folder> --docs 50000)');
   process.exit(2);
 }
 const folder = resolve(positionals[0]);
@@ -45,7 +47,7 @@ const QUERIES: Record<string, string[]> = {
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
-const core = openCore({ databasePath });
+const core = openCore({ databasePath, parallelRankingFromPages: values.serial ? Number.POSITIVE_INFINITY : undefined });
 const { dispatch } = core.api({ mode: 'cli', version: 'bench', databasePath, openPath: async () => {}, revealPath: async () => {}, pickFolder: null });
 const api = createLocalApi(dispatch, core.subscribe);
 // The facet counts follow the results in their own call (issue 11); older builds had none.

@@ -12,6 +12,7 @@ import { Indexer } from './scan/indexer.ts';
 import { createPoolService } from './scan/pool-service.ts';
 import type { ExtractionService } from './scan/extraction-service.ts';
 import { createHandlers, type Host, type Handlers } from './api/handlers.ts';
+import { RankWorkers } from './search/rank-workers.ts';
 import { createDispatch, type Dispatch } from './api/dispatch.ts';
 import { EventEmitter } from 'node:events';
 import { AnnexaService } from './annexa/service.ts';
@@ -28,6 +29,8 @@ export interface CoreOptions {
   annexaPath?: string;
   /** Per-file extraction time limit, ms; overrides the saved setting. */
   timeoutMs?: number;
+  /** Rank in worker threads from this many pages up (default rank-workers.ts PARALLEL_FROM_PAGES; tests use 0). */
+  parallelRankingFromPages?: number;
 }
 
 export interface Core {
@@ -75,6 +78,8 @@ export function openCore(options: CoreOptions): Core {
   let packService: PackService | null = null;
   const pack = () => (packService ??= new PackService({ db, frameworks, annexa, onProgress: (p) => packEvents.emit('progress', p) }));
   let background: BackgroundSync | null = null;
+  // Workers start on the first search of a big library; an index in memory has no file to share.
+  const rankWorkers = options.databasePath === ':memory:' ? undefined : new RankWorkers(options.databasePath, options.parallelRankingFromPages);
   const core: Core = {
     db,
     indexer,
@@ -83,7 +88,7 @@ export function openCore(options: CoreOptions): Core {
       return indexer.extractionService;
     },
     api(host) {
-      const handlers = createHandlers(db, indexer, host, { get: core.settings, set: core.updateSettings }, frameworks, annexa, pack);
+      const handlers = createHandlers(db, indexer, host, { get: core.settings, set: core.updateSettings }, frameworks, annexa, pack, rankWorkers);
       return { handlers, dispatch: createDispatch(handlers) };
     },
     settings: () => readSettings(db),
@@ -128,6 +133,7 @@ export function openCore(options: CoreOptions): Core {
       indexer.cancel();
       await indexer.idle();
       await indexer.extractionService.close();
+      await rankWorkers?.close();
       annexaService?.close();
       db.close();
     },

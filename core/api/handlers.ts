@@ -16,6 +16,7 @@ import { libraryCounts } from '../store/library.ts';
 import { folderRefusal } from '../scan/folder-rules.ts';
 import { searchSteps, facetSteps } from '../search/search.ts';
 import { LatestPerChannel } from '../search/cancel.ts';
+import type { RankWorkers } from '../search/rank-workers.ts';
 import { parseQuery, highlightTerms } from '../search/query.ts';
 import { highlightText } from '../search/highlight.ts';
 import type { Indexer } from '../scan/indexer.ts';
@@ -54,7 +55,10 @@ export interface SettingsAccess {
   set(changes: Partial<Settings>): Promise<Settings>;
 }
 
-export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: SettingsAccess, frameworks: FrameworkRegistry, annexa: () => AnnexaService, pack: () => PackService): Handlers {
+export function createHandlers(
+  db: Db, indexer: Indexer, host: Host, settings: SettingsAccess, frameworks: FrameworkRegistry, annexa: () => AnnexaService, pack: () => PackService,
+  rankWorkers?: RankWorkers,
+): Handlers {
   const user = currentUser();
   // The index's own folder is never a library folder (it would index itself).
   const dataDir = db.memory ? null : dirname(resolve(db.name));
@@ -157,7 +161,7 @@ export function createHandlers(db: Db, indexer: Indexer, host: Host, settings: S
       return indexer.run(rootIds, { retryFailed });
     },
 
-    'search.query': async ({ query, limit, offset, channel }) => searches.run(channel, searchSteps(db, query, { limit, offset })),
+    'search.query': async ({ query, limit, offset, channel }) => searches.run(channel, searchSteps(db, query, { limit, offset, rankWorkers })),
     'search.facets': async ({ query, channel }) => searches.run(channel, facetSteps(db, query, judgementLabel)),
 
     'documents.get': async ({ documentId }) => detailOf(documentId),

@@ -11,24 +11,34 @@ export class SearchCancelled extends ApiFailure {
   }
 }
 
-/** Runs a search's steps to the end at once (tests, scripts: nothing to cancel). */
-export function runNow<T>(steps: Generator<string, T>): T {
+/**
+ * What a step yields: its name, or work running elsewhere (a worker thread) whose answer the runner
+ * waits for and hands back to the steps.
+ */
+export type Step = string | Promise<unknown>;
+export type Steps<T> = Generator<Step, T, unknown>;
+
+/** Runs a search's steps to the end at once (tests, scripts: nothing to cancel, no workers). */
+export function runNow<T>(steps: Steps<T>): T {
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
+    if (typeof next.value !== 'string') throw new Error('runNow cannot wait for a worker: use runCancellable.');
   }
 }
 
 /** Runs the steps with a turn of the event loop between them, stopping when `signal` aborts. */
-export async function runCancellable<T>(steps: Generator<string, T>, signal: AbortSignal): Promise<T> {
+export async function runCancellable<T>(steps: Steps<T>, signal: AbortSignal): Promise<T> {
+  let answer: unknown = undefined;
   for (;;) {
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (signal.aborted) {
       steps.return(undefined as T);
       throw new SearchCancelled();
     }
-    const next = steps.next();
+    const next = steps.next(answer);
     if (next.done) return next.value;
+    answer = typeof next.value === 'string' ? undefined : await next.value;
   }
 }
 
@@ -39,7 +49,7 @@ export async function runCancellable<T>(steps: Generator<string, T>, signal: Abo
 export class LatestPerChannel {
   private readonly running = new Map<string, AbortController>();
 
-  async run<T>(channel: string | undefined, steps: Generator<string, T>): Promise<T> {
+  async run<T>(channel: string | undefined, steps: Steps<T>): Promise<T> {
     if (channel === undefined) return runCancellable(steps, new AbortController().signal);
     this.running.get(channel)?.abort();
     const controller = new AbortController();

@@ -49,17 +49,54 @@ export function topOf(rows: Iterable<[number, number]>, accepts: (doc: number) =
   return { matches: complete ? found : found.slice(0, want), complete };
 }
 
+const RANK = `pages_fts.rank MATCH 'bm25(${TITLE_WEIGHT.toFixed(1)}, ${BODY_WEIGHT.toFixed(1)})'`;
+
 export function topRanked(db: Db, match: string, accepts: (doc: number) => boolean, want: number): TopMatches {
   const rows = db
     .prepare(
       `SELECT p.document_id AS doc, pages_fts.rank AS score
        FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
-       WHERE pages_fts MATCH ? AND pages_fts.rank MATCH 'bm25(${TITLE_WEIGHT.toFixed(1)}, ${BODY_WEIGHT.toFixed(1)})'
+       WHERE pages_fts MATCH ? AND ${RANK}
        ORDER BY pages_fts.rank`,
     )
     .raw()
     .iterate(match) as IterableIterator<[number, number]>;
   return topOf(rows, accepts, want);
+}
+
+/** The best rows among pages with ids in [from, to] (bound as BigInt), for one ranking worker. */
+export const RANK_SQL_IN_RANGE = `
+  SELECT p.document_id AS doc, pages_fts.rank AS score
+  FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
+  WHERE pages_fts MATCH ? AND ${RANK} AND pages_fts.rowid BETWEEN ? AND ?
+  ORDER BY pages_fts.rank LIMIT ?`;
+
+export interface RankRequest {
+  id: number;
+  match: string;
+  from: number;
+  to: number;
+  /** Rows wanted (the worker reads one more to know whether there are more). */
+  rows: number;
+}
+
+export type RankReply = { id: number; rows: [number, number][]; exhausted: boolean } | { id: number; error: string };
+
+/**
+ * The best documents from several workers' best rows, each over its own range of pages. A worker
+ * that was not exhausted may hold more rows, but none better than its last: so the merged rows
+ * are certain up to the smallest such last score, and the answer stands only if the walk stopped
+ * inside that part. Otherwise null: the caller ranks in one piece.
+ */
+export function topOfParts(parts: { rows: [number, number][]; exhausted: boolean }[], accepts: (doc: number) => boolean, want: number): TopMatches | null {
+  let certainUpTo = Infinity;
+  for (const p of parts) if (!p.exhausted) certainUpTo = Math.min(certainUpTo, p.rows.length ? p.rows[p.rows.length - 1][1] : -Infinity);
+  const merged = parts.flatMap((p) => p.rows).filter((r) => r[1] <= certainUpTo);
+  merged.sort((a, b) => a[1] - b[1]);
+  const top = topOf(merged, accepts, want);
+  // The walk read every certain row without finding enough: rows past the cut could still count.
+  if (top.complete && certainUpTo !== Infinity) return null;
+  return top;
 }
 
 /** Documents newest first (by their newest file that is not missing), for a query with no words. */

@@ -14,10 +14,11 @@ import { snippetSegments, HIT_OPEN, HIT_CLOSE } from './highlight.ts';
 import { substringApplies, substringPages, substringSnippet } from './substring.ts';
 import { displayTitle } from '../store/titles.ts';
 import { documentFilter, type DocumentFilter } from './filters.ts';
-import { topRanked, topNewest, type Match } from './ranking.ts';
+import { topRanked, topNewest, topOfParts, type Match, type TopMatches } from './ranking.ts';
 import { countMatches, allMatches } from './counting.ts';
 import { facetCounts } from './facets.ts';
-import { runNow } from './cancel.ts';
+import { runNow, type Steps } from './cancel.ts';
+import type { RankPart, RankWorkers } from './rank-workers.ts';
 
 export interface SearchOptions {
   limit?: number;
@@ -26,6 +27,8 @@ export interface SearchOptions {
   hitsPerDocument?: number;
   /** Count up to this many documents, then say "at least" (tests use a small one). */
   countCap?: number;
+  /** Workers to rank a big library in parts at once (the API's searches; not `search()`). */
+  rankWorkers?: RankWorkers;
 }
 
 /** Inside-word matches listed at most (they rank after whole-word ones and are noisy). */
@@ -36,7 +39,7 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
   return runNow(searchSteps(db, query, options));
 }
 
-export function* searchSteps(db: Db, query: string, options: SearchOptions = {}): Generator<string, SearchResponse> {
+export function* searchSteps(db: Db, query: string, options: SearchOptions = {}): Steps<SearchResponse> {
   const started = performance.now();
   const limit = options.limit ?? 20;
   const offset = options.offset ?? 0;
@@ -59,7 +62,7 @@ export function* searchSteps(db: Db, query: string, options: SearchOptions = {})
       yield 'listed';
       ({ total, capped } = newest.complete ? { total: newest.matches.length, capped: false } : countMatches(db, filter, null, excluded, options.countCap));
     } else {
-      const top = topRanked(db, match, filter.accepts, offset + limit);
+      const top = yield* ranked(db, match, filter.accepts, offset + limit, options.rankWorkers);
       yield 'ranked';
       const none = top.complete && top.matches.length === 0;
       if (substringApplies(parsed, none ? 0 : 1)) {
@@ -115,7 +118,7 @@ export function searchFacets(db: Db, query: string, judgementLabel: (id: string)
 }
 
 /** The facet counts and the exact number of documents a query finds. */
-export function* facetSteps(db: Db, query: string, judgementLabel: (id: string) => string): Generator<string, SearchFacets> {
+export function* facetSteps(db: Db, query: string, judgementLabel: (id: string) => string): Steps<SearchFacets> {
   const started = performance.now();
   const parsed = parseQuery(query);
   const match = toFtsMatch(parsed);
@@ -138,6 +141,20 @@ export function* facetSteps(db: Db, query: string, judgementLabel: (id: string) 
 
 function empty(query: string, started: number, notes: string[]): SearchResponse {
   return { query, total: 0, totalCapped: false, results: [], terms: [], notes, millis: Math.round(performance.now() - started) };
+}
+
+/** The best documents: in parts on the workers when the library is big, else here in one piece. */
+function* ranked(db: Db, match: string, accepts: (doc: number) => boolean, want: number, workers: RankWorkers | undefined): Steps<TopMatches> {
+  if (workers) {
+    const maxPageId = (db.prepare('SELECT MAX(id) FROM pages').pluck().get() as number | null) ?? 0;
+    if (maxPageId >= Math.max(1, workers.fromPages)) {
+      // Enough rows that a filter passing one document in ten still fills the page from them.
+      const parts = (yield workers.parts(match, maxPageId, Math.max(200, want * 10))) as RankPart[] | null;
+      const top = parts && topOfParts(parts, accepts, want);
+      if (top) return top;
+    }
+  }
+  return topRanked(db, match, accepts, want);
 }
 
 /** The filter, less the documents matching the excluded words of a query with no words to rank. */

@@ -1,0 +1,109 @@
+/**
+ * Ranking a word that is in nearly every document means one bm25 per match inside FTS5 (about
+ * 0.5 s for 200,000 documents on one core), and that cannot stop early. Split by page id, the
+ * work runs in two worker threads at once, each with its own read-only connection (WAL lets them
+ * read while a scan writes), and the main thread merges their best rows (ranking.ts topOfParts).
+ *
+ * Small libraries rank in one piece on the main thread: a worker's round trip costs more than it
+ * saves. A worker that fails, stalls or runs out of memory is replaced; the search then ranks in
+ * one piece, so a worker never costs the user an answer.
+ */
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { RankReply, RankRequest } from './ranking.ts';
+
+// From .ts sources (Node type stripping) the worker is rank-worker.ts; from tsc output, rank-worker.js.
+const WORKER_URL = new URL('./rank-worker' + extname(fileURLToPath(import.meta.url)), import.meta.url);
+
+/** Below this many pages the main thread ranks alone. */
+export const PARALLEL_FROM_PAGES = 30_000;
+const TIMEOUT_MS = 20_000;
+
+export interface RankPart {
+  rows: [number, number][];
+  exhausted: boolean;
+}
+
+export class RankWorkers {
+  private readonly workers: (Worker | null)[];
+  private readonly pending = new Map<number, { resolve: (part: RankPart | null) => void; timer: NodeJS.Timeout; slot: number }>();
+  private nextId = 1;
+  private closed = false;
+
+  private readonly databasePath: string;
+  /** Libraries with fewer pages rank on the main thread (tests set 0 to use the workers). */
+  readonly fromPages: number;
+  readonly size: number;
+
+  constructor(databasePath: string, fromPages = PARALLEL_FROM_PAGES, size = 2) {
+    this.databasePath = databasePath;
+    this.fromPages = fromPages;
+    this.size = size;
+    this.workers = Array.from({ length: size }, () => null);
+  }
+
+  /**
+   * The best `rows` rows of each part of the page ids [1, maxPageId], one part per worker; null
+   * when any part could not be ranked (the caller ranks in one piece).
+   */
+  async parts(match: string, maxPageId: number, rows: number): Promise<RankPart[] | null> {
+    if (this.closed) return null;
+    const step = Math.ceil(maxPageId / this.size);
+    const asked = this.workers.map((_, slot) =>
+      this.ask(slot, { match, from: slot * step + 1, to: slot === this.size - 1 ? maxPageId : (slot + 1) * step, rows }),
+    );
+    const answers = await Promise.all(asked);
+    return answers.every((a) => a !== null) ? (answers as RankPart[]) : null;
+  }
+
+  private ask(slot: number, request: Omit<RankRequest, 'id'>): Promise<RankPart | null> {
+    const worker = this.worker(slot);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      // A stalled worker is replaced; the search goes on without it.
+      const timer = setTimeout(() => this.replace(slot, worker), TIMEOUT_MS);
+      this.pending.set(id, { resolve, timer, slot });
+      worker.postMessage({ ...request, id } satisfies RankRequest);
+    });
+  }
+
+  private worker(slot: number): Worker {
+    const existing = this.workers[slot];
+    if (existing) return existing;
+    const worker = new Worker(WORKER_URL, {
+      execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')),
+      workerData: { databasePath: this.databasePath },
+      resourceLimits: { maxOldGenerationSizeMb: 256 },
+    });
+    worker.unref();
+    worker.on('message', (reply: RankReply) => this.settle(reply.id, 'error' in reply ? null : { rows: reply.rows, exhausted: reply.exhausted }));
+    worker.on('error', () => this.replace(slot, worker));
+    worker.on('exit', () => this.replace(slot, worker));
+    this.workers[slot] = worker;
+    return worker;
+  }
+
+  private settle(id: number, part: RankPart | null): void {
+    const waiting = this.pending.get(id);
+    if (!waiting) return;
+    this.pending.delete(id);
+    clearTimeout(waiting.timer);
+    waiting.resolve(part);
+  }
+
+  /** Forgets a worker that failed or stalled: what it was asked answers null; the next ask starts a new one. */
+  private replace(slot: number, worker: Worker): void {
+    if (this.workers[slot] !== worker) return; // already replaced
+    this.workers[slot] = null;
+    for (const [id, p] of this.pending) if (p.slot === slot) this.settle(id, null);
+    void worker.terminate();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const all = this.workers.splice(0);
+    for (const [id] of this.pending) this.settle(id, null);
+    await Promise.all(all.map((w) => w?.terminate()));
+  }
+}

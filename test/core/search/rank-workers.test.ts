@@ -1,0 +1,81 @@
+/**
+ * Ranking in parts on worker threads gives exactly the documents and order of ranking in one piece,
+ * filtered or not, at every page; when the parts' rows cannot settle the page, the search ranks in
+ * one piece instead; and the merge of parts is certain only up to the rows each part returned.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { search } from '../../../core/search/search.ts';
+import { topOf, topOfParts } from '../../../core/search/ranking.ts';
+import { indexFixture, type FixtureDoc } from '../../helpers/index-fixture.ts';
+import { tempDir } from '../../helpers/temp.ts';
+import { testCore, testHost } from '../../helpers/core.ts';
+import type { Core } from '../../../core/core.ts';
+import type { SearchResponse } from '../../../shared/contract.ts';
+
+const WORDS = 'child care plan family court review audit visit placement carer coram north marlo'.split(' ');
+let core: Core;
+let dispatch: ReturnType<Core['api']>['dispatch'];
+
+beforeAll(() => {
+  const dir = tempDir();
+  core = testCore(dir, { workers: 1, parallelRankingFromPages: 0 });
+  let seed = 11;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const word = () => WORDS[Math.floor(WORDS.length * random() ** 2.5)];
+  const docs: FixtureDoc[] = Array.from({ length: 400 }, (_, i) => ({
+    name: `doc-${i}.txt`,
+    format: 'text',
+    pages: Array.from({ length: i % 7 === 0 ? 4 : 1 }, () => (i % 6 === 0 ? 'child care plan' : Array.from({ length: 3 + Math.floor(random() * 25) }, word).join(' '))),
+    folder: i % 3 === 0 ? 'Fostering' : 'Assessment',
+  }));
+  indexFixture(core.db, join(dir, 'Library'), docs);
+  ({ dispatch } = core.api(testHost));
+});
+
+afterAll(() => core.close());
+
+async function viaApi(query: string, limit: number, offset = 0): Promise<SearchResponse> {
+  const r = await dispatch('search.query', { query, limit, offset });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.data as SearchResponse;
+}
+
+describe('ranking in parts on worker threads', () => {
+  it.each(['child', 'care plan', '"care plan"', 'plan -court', 'audit OR marlo', 'ca*', 'child folder:Fostering', 'marlo folder:Assessment'])(
+    'answers %s exactly as ranking in one piece does',
+    async (query) => {
+      for (const [limit, offset] of [[1, 0], [20, 0], [20, 40], [200, 0]]) {
+        const parts = await viaApi(query, limit, offset);
+        const one = search(core.db, query, { limit, offset });
+        expect(parts.results.map((r) => r.documentId), `${query} ${limit}/${offset}`).toEqual(one.results.map((r) => r.documentId));
+        expect(parts.total).toBe(one.total);
+      }
+    },
+  );
+});
+
+describe('merging the parts', () => {
+  const all = (doc: number) => doc > 0;
+  it('stands when the walk stopped inside the rows both parts are sure of', () => {
+    const a = { rows: [[1, -9], [2, -8], [3, -5]] as [number, number][], exhausted: false };
+    const b = { rows: [[4, -7], [5, -6], [6, -4]] as [number, number][], exhausted: false };
+    // Sure up to -5 (a's last): the 2 best are 1 and 2, and -7 already ranks below the second.
+    expect(topOfParts([a, b], all, 2)?.matches.map((m) => m.doc)).toEqual([1, 2]);
+  });
+
+  it('gives up when rows past a part’s last could still enter', () => {
+    const a = { rows: [[1, -9], [2, -8]] as [number, number][], exhausted: false };
+    const b = { rows: [[4, -7], [5, -6], [6, -4]] as [number, number][], exhausted: false };
+    // a may hold more rows at -8 or worse: a fourth best is not certain.
+    expect(topOfParts([a, b], all, 4)).toBeNull();
+    // ...nor is any page a filter empties.
+    expect(topOfParts([a, b], (doc) => doc > 100, 1)).toBeNull();
+  });
+
+  it('is complete when every part was read to its end', () => {
+    const a = { rows: [[1, -9], [2, -3]] as [number, number][], exhausted: true };
+    const b = { rows: [[4, -7]] as [number, number][], exhausted: true };
+    expect(topOfParts([a, b], all, 10)).toEqual(topOf([[1, -9], [4, -7], [2, -3]], all, 10));
+  });
+});
