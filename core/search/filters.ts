@@ -28,10 +28,11 @@ function ids(db: Db, sql: string, ...params: unknown[]): Ids {
 function typeSet(db: Db, values: string[]): Ids {
   const all = JSON.stringify(values.flatMap(expandType));
   // By what the content is, or by the extension a file carries (type:csv).
+  // INDEXED BY: left to itself the planner reads every file that is not missing (80 ms at 50,000).
   return ids(
     db,
-    `SELECT id FROM documents WHERE format IN (SELECT value FROM json_each(?))
-     UNION SELECT document_id FROM files WHERE ext IN (SELECT value FROM json_each(?)) AND missing = 0`,
+    `SELECT id FROM documents INDEXED BY documents_format WHERE format IN (SELECT value FROM json_each(?))
+     UNION SELECT document_id FROM files INDEXED BY files_ext WHERE ext IN (SELECT value FROM json_each(?)) AND missing = 0`,
     all,
     all,
   );
@@ -43,13 +44,12 @@ function folderSet(db: Db, name: string, folders: () => string[]): Ids {
   const asciiLower = (s: string) => s.replace(/[A-Z]+/gu, (c) => c.toLowerCase());
   const wanted = asciiLower(name);
   const dirs = folders().filter((d) => asciiLower(d).includes(wanted));
-  return ids(
-    db,
-    `SELECT document_id FROM files WHERE missing = 0 AND dir IN (SELECT value FROM json_each(?))
-     UNION SELECT f.document_id FROM roots r JOIN files f ON f.root_id = r.id AND f.missing = 0 WHERE lower(r.label) = lower(?)`,
-    JSON.stringify(dirs),
-    name,
-  );
+  const found = ids(db, `SELECT document_id FROM files INDEXED BY files_dir WHERE dir IN (SELECT value FROM json_each(?)) AND missing = 0`, JSON.stringify(dirs));
+  const roots = db.prepare('SELECT id FROM roots WHERE lower(label) = lower(?)').pluck().all(name) as number[];
+  if (roots.length) {
+    for (const d of ids(db, `SELECT document_id FROM files INDEXED BY files_root WHERE root_id IN (SELECT value FROM json_each(?)) AND missing = 0`, JSON.stringify(roots))) found.add(d);
+  }
+  return found;
 }
 
 export function documentFilter(db: Db, q: ParsedQuery): DocumentFilter {
@@ -87,7 +87,7 @@ export function documentFilter(db: Db, q: ParsedQuery): DocumentFilter {
     required.push(
       ids(
         db,
-        'SELECT document_id FROM files WHERE mtime_ms >= ? AND mtime_ms < ? AND missing = 0',
+        'SELECT document_id FROM files INDEXED BY files_modified WHERE mtime_ms >= ? AND mtime_ms < ? AND missing = 0',
         f.modifiedFrom ?? Number.MIN_SAFE_INTEGER,
         f.modifiedTo ?? Number.MAX_SAFE_INTEGER,
       ),
