@@ -11,7 +11,7 @@ import type { Db } from '../store/database.ts';
 import type { SearchResponse, SearchResult, SearchFacets } from '../../shared/contract.ts';
 import { parseQuery, toFtsMatch, toExcludedMatch, highlightTerms, type ParsedQuery } from './query.ts';
 import { snippetSegments, HIT_OPEN, HIT_CLOSE } from './highlight.ts';
-import { substringApplies, substringPages, substringSnippet } from './substring.ts';
+import { substringApplies, substringPages, substringSnippet, MAX_CANDIDATE_PAGES } from './substring.ts';
 import { displayTitle } from '../store/titles.ts';
 import { documentFilter, type DocumentFilter } from './filters.ts';
 import { topRanked, topNewest, topOfParts, type Match, type TopMatches } from './ranking.ts';
@@ -27,6 +27,8 @@ export interface SearchOptions {
   hitsPerDocument?: number;
   /** Count up to this many documents, then say "at least" (tests use a small one). */
   countCap?: number;
+  /** Pages checked for words inside longer words at most (substring.ts; tests use a small number). */
+  insideWordCandidates?: number;
   /** Workers to rank a big library in parts at once (the API's searches; not `search()`). */
   rankWorkers?: RankWorkers;
 }
@@ -69,12 +71,14 @@ export function* searchSteps(db: Db, query: string, options: SearchOptions = {})
         // Inside-word matches wanted (numbers, scripts without spaces) or needed (no whole word
         // matched): they follow every whole-word match, so the whole-word count must be exact.
         const wholeTotal = top.complete ? top.matches.length : countMatches(db, filter, match, null, Infinity).total;
-        const found = insideWordMatches(db, parsed, filter, match);
+        const found = insideWordMatches(db, parsed, filter, match, options.insideWordCandidates);
         inside = found.inside;
         yield 'inside words';
         if (inside.size) {
           const more = inside.size >= MAX_INSIDE_WORD_DOCUMENTS || found.capped ? ' (the first ones found; add words to narrow the search)' : '';
           notes.push(`Also showing ${inside.size} document${inside.size === 1 ? '' : 's'} where the words appear inside longer words or runs of text${more}.`);
+        } else if (found.capped) {
+          notes.push(`Looked inside longer words on the first ${(options.insideWordCandidates ?? MAX_CANDIDATE_PAGES).toLocaleString('en-GB')} pages that could hold them, and found none; check the spelling or try fewer letters.`);
         }
         page = [...top.matches, ...[...inside.keys()].map((doc) => ({ doc, score: 0 }))].slice(offset, offset + limit);
         total = wholeTotal + inside.size;
@@ -168,8 +172,8 @@ function notExcluded(db: Db, filter: DocumentFilter, excluded: string | null): (
  * Documents with pages where the query's terms occur inside words, not found as whole words,
  * with those page ids; more matching pages first, as a rough relevance.
  */
-function insideWordMatches(db: Db, q: ParsedQuery, filter: DocumentFilter, match: string): { inside: Map<number, number[]>; capped: boolean } {
-  const { pages, capped } = substringPages(db, q);
+function insideWordMatches(db: Db, q: ParsedQuery, filter: DocumentFilter, match: string, maxCandidates?: number): { inside: Map<number, number[]>; capped: boolean } {
+  const { pages, capped } = substringPages(db, q, maxCandidates);
   if (!pages.size) return { inside: new Map(), capped };
   const excluded = toExcludedMatch(q);
   const rows = db

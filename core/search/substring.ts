@@ -35,10 +35,11 @@ function likePattern(raw: string): string {
 
 /**
  * Pages to check for a term inside words are found through the trigram index: every three-character
- * run of the term must be on the page. Checking each candidate's text is the slow part, so a term
- * whose runs are on very many pages (a common word's letters) is checked on this many at most.
+ * run of the term must be on the page. Checking each candidate's text is the slow part (about 15 µs a
+ * page), so a term whose runs are on very many pages (a misspelt common word: all its letters are
+ * common) is checked on this many at most, and the search says so.
  */
-export const MAX_CANDIDATE_PAGES = 20_000;
+export const MAX_CANDIDATE_PAGES = 5_000;
 
 /** The trigram index's MATCH for a term: all its three-character runs (null when shorter). */
 export function trigramMatch(raw: string): string | null {
@@ -56,7 +57,7 @@ export interface SubstringPages {
 }
 
 /** Page ids where every group of the query has a term inside the title or text. */
-export function substringPages(db: Db, q: ParsedQuery): SubstringPages {
+export function substringPages(db: Db, q: ParsedQuery, maxCandidates = MAX_CANDIDATE_PAGES): SubstringPages {
   const candidates = db.prepare('SELECT rowid FROM pages_sub WHERE pages_sub MATCH ? LIMIT ?').pluck();
   const check = db
     .prepare(
@@ -74,10 +75,10 @@ export function substringPages(db: Db, q: ParsedQuery): SubstringPages {
       const trigrams = trigramMatch(term.raw);
       let ids: number[];
       if (trigrams) {
-        const pages = candidates.all(trigrams, MAX_CANDIDATE_PAGES + 1) as number[];
-        if (pages.length > MAX_CANDIDATE_PAGES) {
+        const pages = candidates.all(trigrams, maxCandidates + 1) as number[];
+        if (pages.length > maxCandidates) {
           capped = true;
-          pages.length = MAX_CANDIDATE_PAGES;
+          pages.length = maxCandidates;
         }
         ids = pages.length ? (check.all(JSON.stringify(pages), pattern, pattern) as number[]) : [];
       } else {

@@ -121,6 +121,18 @@ describe('search', () => {
     expect(search(db, 'areers').results.map((x) => x.title)).toEqual(['referral']);
   });
 
+  it('looks inside words through the trigram index, and says when it checked only the first pages that could match', () => {
+    // "eferr" is in no word list, only inside "Referral": found through its three-letter runs.
+    expect(search(db, 'eferr').results.map((x) => x.title)).toEqual(['referral']);
+    const many = indexFixture(db, join(tempDir(), 'More'), Array.from({ length: 12 }, (_, i) => ({ name: `ref-${i}.txt`, format: 'text', pages: [`defer the errand to terra ${i}`] })));
+    expect(many.size).toBe(12);
+    // "defer the errand to terra" holds every three-letter run of "eferra" (efe, fer, err, rra) but not
+    // the word: 13 candidates, one real. Checking only 5 of them says so.
+    const capped = search(db, 'eferra', { insideWordCandidates: 5 });
+    expect(capped.notes.join(' ')).toMatch(/first 5 pages|the first ones found/);
+    expect(search(db, 'eferra').results.map((x) => x.title)).toEqual(['referral']);
+  });
+
   it('gives plain text snippets for the CLI', () => {
     const hit = search(db, 'visited').results[0].hits[0];
     expect(segmentsToText(hit.snippet)).toContain('Children in care were visited');
