@@ -186,6 +186,8 @@ export const DocumentDetail = z.object({
   author: z.string().nullable(),
   created: z.string().nullable(),
   modified: z.string().nullable(),
+  /** When Evidence Store last read this content (ISO 8601), or null if it never has. */
+  indexed: z.string().nullable(),
   /** 'no-text': indexed but nothing to read (a scan with no text layer). */
   warning: z.enum(['no-text']).nullable(),
   locations: z.array(FileLocation),

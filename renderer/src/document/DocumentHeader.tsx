@@ -78,6 +78,8 @@ export function DocumentHeader({ detail, onOpen, onReveal, onClose }: DocumentHe
         {/* The file's own date, as the results list shows it; the document's created date from its properties. */}
         <span data-testid="doc-modified">Modified {formatDate(present?.modified ?? detail.modified)}</span>
         {detail.created && <span data-testid="doc-created">Created {formatDate(detail.created)}</span>}
+        {/* When Evidence Store last read this content: what search knows of it dates from then. */}
+        {detail.indexed && <span data-testid="doc-indexed">Indexed {formatDate(detail.indexed)}</span>}
         {detail.author && <span>by {detail.author}</span>}
       </div>
       <ul className={styles.locations} aria-label={detail.locations.length > 1 ? `${detail.locations.length} locations` : 'Location'}>

@@ -4,12 +4,13 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { DocumentDetail } from '../../../shared/contract.ts';
 import { DocumentHeader } from '../../../renderer/src/document/DocumentHeader.tsx';
+import { formatDate } from '../../../renderer/src/shared/format.ts';
 
 afterEach(cleanup);
 
 const detail = (openRefusal: string | null): DocumentDetail => ({
   id: 1, title: 'Handover notes', format: 'text', sha256: 'x', pageCount: 1, pages: [{ number: 1, label: '1', chars: 10 }],
-  author: null, created: null, modified: null, warning: null, openRefusal,
+  author: null, created: null, modified: null, indexed: null, warning: null, openRefusal,
   locations: [{ path: '/share/handover.xyz', rootId: 1, size: 10, modified: '2024-05-01T00:00:00.000Z', missing: false }],
 });
 
@@ -50,6 +51,13 @@ describe('the document header', () => {
     renderHeader({ ...base, created: '2023-02-01T12:00:00.000Z', modified: '2023-03-01T12:00:00.000Z', locations: [{ ...base.locations[0], modified: '2024-05-01T12:00:00.000Z' }] });
     expect(screen.getByTestId('doc-modified').textContent).toBe('Modified 1 May 2024');
     expect(screen.getByTestId('doc-created').textContent).toBe('Created 1 Feb 2023');
+    expect(screen.queryByTestId('doc-indexed')).toBeNull();
+  });
+
+  it('labels when Evidence Store read the document, in the same date format as the others', () => {
+    renderHeader({ ...detail(null), indexed: '2024-06-03T09:30:00.000Z' });
+    expect(screen.getByTestId('doc-indexed').textContent).toBe(`Indexed ${formatDate('2024-06-03T09:30:00.000Z')}`);
+    expect(screen.getByTestId('doc-indexed').textContent).toMatch(/^Indexed .*2024$/u);
   });
 
   it('gives the whole title in its tooltip (a long one is cut after two lines) and lets the path wrap between folders', () => {
