@@ -73,6 +73,10 @@ export const LibrarySummary = z.object({
   missing: z.number().int(),
   failed: z.number().int(),
   unsupported: z.number().int(),
+  /** Files read that hold no text (scans without a text layer). */
+  noText: z.number().int(),
+  /** Every file the failures list shows: failed + unsupported + noText. */
+  needsAttention: z.number().int(),
   roots: z.array(Root),
 });
 export type LibrarySummary = z.infer<typeof LibrarySummary>;

@@ -37,23 +37,29 @@ const scanning: ScanProgress = {
 
 describe('status bar text', () => {
   it('counts files and names the current one while scanning', () => {
-    expect(progressText(scanning, 0)).toBe('Indexing 1,204 of 3,980 — plan.pdf');
+    expect(progressText(scanning, null)).toBe('Indexing 1,204 of 3,980 — plan.pdf');
     expect(progressValue(scanning)).toBeCloseTo(1204 / 3980);
   });
 
   it('adds the rate, the time left and the folders waiting when known', () => {
-    expect(progressText({ ...scanning, filesPerSecond: 12, secondsLeft: 250, queued: 2 }, 0)).toBe(
+    expect(progressText({ ...scanning, filesPerSecond: 12, secondsLeft: 250, queued: 2 }, null)).toBe(
       'Indexing 1,204 of 3,980 · 12 files/s · about 4 min left · 2 more folders waiting — plan.pdf',
     );
-    expect(progressText({ ...scanning, paused: true }, 0)).toBe('Indexing paused at 1,204 of 3,980');
+    expect(progressText({ ...scanning, paused: true }, null)).toBe('Indexing paused at 1,204 of 3,980');
   });
 
   it('says "found so far" while the total is still growing', () => {
-    expect(progressText({ ...scanning, walking: true }, 0)).toBe('Indexing 1,204 of 3,980 found so far — plan.pdf');
+    expect(progressText({ ...scanning, walking: true }, null)).toBe('Indexing 1,204 of 3,980 found so far — plan.pdf');
     expect(progressValue({ ...scanning, walking: true })).toBeUndefined();
   });
 
-  it('says the index is up to date when idle', () => {
-    expect(progressText({ ...scanning, state: 'idle' }, 12345)).toBe('Index up to date · 12,345 documents');
+  it('says the index is up to date when idle, with the documents a search can find', () => {
+    expect(progressText({ ...scanning, state: 'idle' }, { folders: 2, documents: 12345 })).toBe('Index up to date · 12,345 documents');
+    expect(progressText({ ...scanning, state: 'idle' }, { folders: 1, documents: 1 })).toBe('Index up to date · 1 document');
+  });
+
+  it('never calls an empty library up to date', () => {
+    expect(progressText({ ...scanning, state: 'idle' }, { folders: 0, documents: 0 })).toBe('No folders in the library yet: add one to index it');
+    expect(progressText({ ...scanning, state: 'idle' }, null)).not.toMatch(/up to date/u);
   });
 });

@@ -19,10 +19,11 @@ import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { baseName, formatCount } from '../shared/format.ts';
 import { groupFailures, type FailureGroup } from './failure-groups.ts';
+import { COUNT_LABELS } from '../../../shared/counts.ts';
 
 type Status = Failure['status'];
 
-const STATUS_LABELS: Record<Status, string> = { failed: 'Could not be read', unsupported: 'Not supported', warning: 'No text (scans)' };
+const STATUS_LABELS: Record<Status, string> = { failed: COUNT_LABELS.failed, unsupported: COUNT_LABELS.unsupported, warning: COUNT_LABELS.noText };
 
 /** Files listed per group before "Show all": a share with thousands of locked files must not freeze the page. */
 const GROUP_PAGE = 100;
@@ -108,7 +109,7 @@ export function FailuresList({ refreshKey }: { refreshKey: number }) {
   const counts = (status: Status) => failures.filter((f) => f.status === status).length;
 
   return (
-    <section className={styles.wrap} aria-label="Files that need attention" data-testid="failures-list">
+    <section className={styles.wrap} aria-label={COUNT_LABELS.needsAttention} data-testid="failures-list">
       <div className={styles.filters} role="group" aria-label="Show">
         <span className={styles.show}>Show:</span>
         {(Object.keys(STATUS_LABELS) as Status[]).map((status) => (

@@ -6,6 +6,8 @@ import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { useAppData } from '../app/AppData.tsx';
 import { formatCount } from '../shared/format.ts';
+import { COUNT_LABELS } from '../../../shared/counts.ts';
+import { useLibraryCounts } from './useLibraryCounts.ts';
 import { useAddFolder } from './AddFolder.tsx';
 import { FailuresList } from './FailuresList.tsx';
 import { RemoveRootDialog } from './RemoveRootDialog.tsx';
@@ -32,7 +34,8 @@ export function LibraryView({ tab, onTabChange }: { tab: LibraryTab; onTabChange
   const [removing, setRemoving] = useState<Root | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-  const problemCount = (roots ?? []).reduce((sum, r) => sum + r.failed + r.unsupported, 0);
+  // The core's count of what the failures list shows (could not be read, not supported, no text).
+  const library = useLibraryCounts();
 
   const scan = (root: Root) => {
     setActionError(null);
@@ -86,7 +89,10 @@ export function LibraryView({ tab, onTabChange }: { tab: LibraryTab; onTabChange
       )}
       <TabList selectedValue={tab} onTabSelect={(_, data) => onTabChange(data.value as LibraryTab)}>
         <Tab value="folders">Folders{roots ? ` (${formatCount(roots.length)})` : ''}</Tab>
-        <Tab value="failures">Files that need attention{roots ? ` (${formatCount(problemCount)})` : ''}</Tab>
+        <Tab value="failures" data-testid="tab-needs-attention">
+          {COUNT_LABELS.needsAttention}
+          {library ? ` (${formatCount(library.needsAttention)})` : ''}
+        </Tab>
       </TabList>
       {tab === 'failures' ? (
         <FailuresList refreshKey={progress?.finishedAt ? Date.parse(progress.finishedAt) : 0} />

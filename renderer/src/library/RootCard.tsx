@@ -2,6 +2,7 @@ import { Button, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/re
 import { ArrowRepeatAll16Regular, ArrowSync20Regular, CheckmarkCircle16Filled, Delete20Regular, Folder24Regular, PlugDisconnected16Filled, Warning16Filled } from '@fluentui/react-icons';
 import type { Root } from '../../../shared/contract.ts';
 import { formatCount, formatDateTime } from '../shared/format.ts';
+import { COUNT_LABELS } from '../../../shared/counts.ts';
 
 const useStyles = makeStyles({
   card: { width: '100%', maxWidth: '420px' },
@@ -67,7 +68,7 @@ export function RootCard({ root, scanning, onScan, onRemove, onRetryFailed }: Ro
         <dd className={styles.value} data-testid="root-documents">
           {formatCount(root.documents)}
         </dd>
-        <dt className={styles.term}>Could not be read</dt>
+        <dt className={styles.term}>{COUNT_LABELS.failed}</dt>
         <dd className={styles.failed} data-testid="root-failed">
           {formatCount(root.failed)}
           {root.failed > 0 && (
@@ -84,7 +85,7 @@ export function RootCard({ root, scanning, onScan, onRemove, onRetryFailed }: Ro
             </Button>
           )}
         </dd>
-        <dt className={styles.term}>Not supported</dt>
+        <dt className={styles.term}>{COUNT_LABELS.unsupported}</dt>
         <dd className={styles.value}>{formatCount(root.unsupported)}</dd>
       </dl>
       <div className={styles.actions}>

@@ -5,6 +5,8 @@ import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { useAppData } from '../app/AppData.tsx';
 import { plural } from '../shared/format.ts';
+import { failedText } from '../../../shared/counts.ts';
+import { useLibraryCounts } from '../library/useLibraryCounts.ts';
 import { progressText, progressValue } from './progress-text.ts';
 
 const useStyles = makeStyles({
@@ -35,11 +37,13 @@ export function StatusBar({ onShowFailures }: { onShowFailures: () => void }) {
     setControlError(null);
     api.call('scan.control', { action }).catch((e) => setControlError(errorMessage(e)));
   };
-  const documents = (roots ?? []).reduce((sum, r) => sum + r.documents, 0);
-  const failed = (roots ?? []).reduce((sum, r) => sum + r.failed, 0);
+  // Counted by the core, as search and the Library count them: a document copied to two folders is one.
+  const library = useLibraryCounts();
+  const failed = library?.failed ?? 0;
   const offline = (roots ?? []).filter((r) => r.state === 'offline').length;
   const scanning = progress?.state === 'scanning';
-  const text = progressText(progress, documents);
+  const text = progressText(progress, library);
+  const upToDate = progress !== null && !scanning && library !== null && library.folders > 0;
 
   return (
     <footer className={styles.bar} aria-label="Status">
@@ -47,7 +51,7 @@ export function StatusBar({ onShowFailures }: { onShowFailures: () => void }) {
       <div className={styles.state} role="status" aria-live="polite" data-testid="index-status">
         {scanning ? (
           <ProgressBar className={styles.progress} value={progressValue(progress)} aria-label="Indexing progress" thickness="large" />
-        ) : progress ? (
+        ) : upToDate ? (
           <CheckmarkCircle16Regular aria-hidden />
         ) : null}
         <Tooltip content={progress?.currentPath ?? text} relationship="description">
@@ -86,8 +90,8 @@ export function StatusBar({ onShowFailures }: { onShowFailures: () => void }) {
         </span>
       )}
       {failed > 0 && (
-        <Button size="small" appearance="subtle" icon={<ErrorCircle16Regular />} onClick={onShowFailures}>
-          {plural(failed, 'file')} could not be read
+        <Button size="small" appearance="subtle" icon={<ErrorCircle16Regular />} onClick={onShowFailures} data-testid="status-failed">
+          {failedText(failed)}
         </Button>
       )}
     </footer>

@@ -1,4 +1,5 @@
 import type { ScanProgress } from '../../../shared/contract.ts';
+import { documentsText } from '../../../shared/counts.ts';
 import { baseName, formatCount, plural } from '../shared/format.ts';
 
 /** "about 4 min left", "less than a minute left": rough on purpose, the rate wobbles. */
@@ -10,10 +11,23 @@ export function timeLeftText(seconds: number | null): string | null {
   return `about ${Math.round(minutes / 60)} h left`;
 }
 
-/** The status bar's sentence for the indexer's state. */
-export function progressText(progress: ScanProgress | null, documents: number): string {
+/** What the library holds, as the core counts it: folders in it, documents a search can find. */
+export interface LibraryTotals {
+  folders: number;
+  documents: number;
+}
+
+/**
+ * The status bar's sentence for the indexer's state. An empty library is not "up to date": there
+ * is nothing to index yet, and it says so.
+ */
+export function progressText(progress: ScanProgress | null, library: LibraryTotals | null): string {
   if (!progress) return 'Connecting to the index…';
-  if (progress.state === 'idle') return `Index up to date · ${plural(documents, 'document')}`;
+  if (progress.state === 'idle') {
+    if (!library) return 'Counting the library…';
+    if (library.folders === 0) return 'No folders in the library yet: add one to index it';
+    return `Index up to date · ${documentsText(library.documents)}`;
+  }
   const counts = `${formatCount(progress.done)} of ${formatCount(progress.total)}${progress.walking ? ' found so far' : ''}`;
   if (progress.paused) return `Indexing paused at ${counts}`;
   const parts = [`Indexing ${counts}`];
