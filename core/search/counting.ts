@@ -17,43 +17,55 @@ export interface Count {
 /**
  * The documents a query finds, one at a time: those with a page matching `match` or, for a query
  * with no words, every indexed document (those matching `excluded` left out), the filter's
- * candidates first when it has them. Each comes once; the filter is not applied.
+ * candidates first when it has them. Each comes once, with whether it is known to have a file;
+ * the filter is not applied.
  */
-function* documentsOf(db: Db, filter: DocumentFilter, match: string | null, excluded: string | null): Generator<number> {
+function* documentsOf(db: Db, filter: DocumentFilter, match: string | null, excluded: string | null): Generator<[number, boolean]> {
   if (match !== null && filter.candidates) {
     // A filter allows few documents: SQLite keeps only the matches among them, rather than every
     // match coming here to be refused one by one.
-    yield* db
+    const docs = db
       .prepare(
         `SELECT DISTINCT p.document_id FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
          WHERE pages_fts MATCH ? AND p.document_id IN (SELECT value FROM json_each(?))`,
       )
       .pluck()
       .iterate(match, JSON.stringify([...filter.candidates])) as IterableIterator<number>;
+    for (const doc of docs) yield [doc, false];
     return;
   }
   if (match !== null) {
-    yield* db
+    const docs = db
       .prepare('SELECT DISTINCT p.document_id FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid WHERE pages_fts MATCH ?')
       .pluck()
       .iterate(match) as IterableIterator<number>;
+    for (const doc of docs) yield [doc, false];
     return;
   }
   const left = excluded === null
     ? new Set<number>()
     : new Set(db.prepare('SELECT p.document_id FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid WHERE pages_fts MATCH ?').pluck().all(excluded) as number[]);
-  const indexed = db.prepare(`SELECT 1 FROM documents WHERE id = ? AND status = 'indexed'`).pluck();
-  const all = filter.candidates
-    ? filter.candidates
-    : (db.prepare(`SELECT DISTINCT document_id FROM files INDEXED BY files_live WHERE missing = 0`).pluck().iterate() as IterableIterator<number>);
-  for (const doc of all) if (!left.has(doc) && indexed.get(doc) !== undefined) yield doc;
+  if (filter.candidates) {
+    const indexed = db.prepare(`SELECT 1 FROM documents WHERE id = ? AND status = 'indexed'`).pluck();
+    for (const doc of filter.candidates) if (!left.has(doc) && indexed.get(doc) !== undefined) yield [doc, false];
+    return;
+  }
+  const all = db
+    .prepare(
+      `SELECT DISTINCT f.document_id FROM files f INDEXED BY files_live JOIN documents d ON d.id = f.document_id
+       WHERE f.missing = 0 AND d.status = 'indexed'`,
+    )
+    .pluck()
+    .iterate() as IterableIterator<number>;
+  // These have a file that is not missing, so only the filters are left to ask.
+  for (const doc of all) if (!left.has(doc)) yield [doc, true];
 }
 
 /** Documents found, counted up to `cap`. */
 export function countMatches(db: Db, filter: DocumentFilter, match: string | null, excluded: string | null, cap = COUNT_CAP): Count {
   let total = 0;
-  for (const doc of documentsOf(db, filter, match, excluded)) {
-    if (!filter.accepts(doc)) continue;
+  for (const [doc, live] of documentsOf(db, filter, match, excluded)) {
+    if (!(live ? filter.passes(doc) : filter.accepts(doc))) continue;
     if (++total > cap) return { total: cap, capped: true };
   }
   return { total, capped: false };
@@ -62,6 +74,6 @@ export function countMatches(db: Db, filter: DocumentFilter, match: string | nul
 /** Every document found (for the facet counts). */
 export function allMatches(db: Db, filter: DocumentFilter, match: string | null, excluded: string | null): number[] {
   const out: number[] = [];
-  for (const doc of documentsOf(db, filter, match, excluded)) if (filter.accepts(doc)) out.push(doc);
+  for (const [doc, live] of documentsOf(db, filter, match, excluded)) if (live ? filter.passes(doc) : filter.accepts(doc)) out.push(doc);
   return out;
 }

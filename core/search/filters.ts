@@ -13,6 +13,8 @@ import type { ParsedQuery } from './query.ts';
 export interface DocumentFilter {
   /** Whether the document still has a file and passes every filter. */
   accepts(doc: number): boolean;
+  /** Whether a document known to have a file passes every filter. */
+  passes(doc: number): boolean;
   /** The documents every positive filter allows (the smallest set), or null when there is none. */
   candidates: ReadonlySet<number> | null;
   /** True when the query has filters beyond "has a file that is not missing". */
@@ -103,8 +105,10 @@ export function documentFilter(db: Db, q: ParsedQuery): DocumentFilter {
     return ok;
   };
   required.sort((a, b) => a.size - b.size);
+  const passes = (doc: number) => required.every((s) => s.has(doc)) && !refused.some((s) => s.has(doc));
   return {
-    accepts: (doc) => required.every((s) => s.has(doc)) && !refused.some((s) => s.has(doc)) && isLive(doc),
+    accepts: (doc) => passes(doc) && isLive(doc),
+    passes,
     candidates: required[0] ?? null,
     filtered: required.length + refused.length > 0,
   };
