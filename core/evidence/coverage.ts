@@ -21,6 +21,14 @@ interface TagRow {
 
 const zero = (): Counts => ({ approved: 0, draft: 0, stale: 0, key: 0, supporting: 0 });
 
+/**
+ * The one definition of a gap, used by coverage and the checks alike: a criterion without approved
+ * evidence in date. Draft evidence, or evidence past its review-by date, does not close it.
+ */
+export function isGap(counts: Pick<Counts, 'approved'>): boolean {
+  return counts.approved === 0;
+}
+
 function add(c: Counts, t: TagRow, now: string): void {
   if (t.review_by !== null && t.review_by < now) c.stale++;
   else if (t.status === 'approved') c.approved++;
@@ -59,7 +67,7 @@ export function coverage(db: Db, framework: Framework): Coverage {
             add(total, t, now);
           }
         }
-        return { id: c.id, title: c.title, parentId: c.parentId, depth: c.depth, ...counts, gap: counts.approved === 0 };
+        return { id: c.id, title: c.title, parentId: c.parentId, depth: c.depth, ...counts, gap: isGap(counts) };
       });
     return { id: j.id, title: j.title, criteria, gaps: criteria.filter((c) => c.gap).length, ...total };
   });
@@ -79,7 +87,7 @@ export function evidenceForCriterion(db: Db, frameworkId: string, criterionId: s
 
 export function checks(db: Db, framework: Framework): Checks {
   const now = today();
-  const tagged = new Set(tagRows(db, framework.id).map((t) => t.criterion_id));
+  const gaps = coverage(db, framework).judgements.flatMap((j) => j.criteria.filter((c) => c.gap).map((c) => ({ id: c.id, title: c.title, judgementId: j.id })));
   const ids = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().all(...params) as number[];
   const duplicates = (db
     .prepare(
@@ -92,9 +100,8 @@ export function checks(db: Db, framework: Framework): Checks {
     criterionId: r.criterion_id, name: r.name, evidenceIds: JSON.parse(r.ids) as number[],
   }));
   return {
-    criteriaWithoutEvidence: flattenCriteria(framework)
-      .filter((c) => !tagged.has(c.id))
-      .map((c) => ({ id: c.id, title: c.title, judgementId: c.judgementId })),
+    // The same criteria coverage marks as gaps: without approved evidence in date.
+    criteriaWithoutEvidence: gaps,
     untagged: ids(`SELECT e.id FROM evidence e WHERE e.status <> 'retired' AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.evidence_id = e.id) ORDER BY e.title`),
     pastReview: ids(`SELECT id FROM evidence WHERE status <> 'retired' AND review_by IS NOT NULL AND review_by < ? ORDER BY review_by`, now),
     fileMissing: ids(

@@ -3,6 +3,7 @@ import { CheckmarkCircle20Regular, Circle20Regular } from '@fluentui/react-icons
 import { useState, type ReactNode } from 'react';
 import type { EvidenceItem } from '../../../shared/contract.ts';
 import { formatDate } from '../shared/format.ts';
+import { COUNT_LABELS } from '../../../shared/counts.ts';
 import { useChecks } from './useCoverage.ts';
 
 const SHOWN = 10;
@@ -62,7 +63,12 @@ export function ChecksView({ frameworkId, onOpenDocument, onShowCriterion }: Che
   return (
     <div className={styles.page} data-testid="checks">
       <p className={styles.intro}>Work through these before the inspection. Each item links to the document or the criterion to fix it.</p>
-      <CheckSection title="Criteria with no evidence" why="Nothing approved and in date shows these yet." count={checks.criteriaWithoutEvidence.length} testId="check-gaps">
+      <CheckSection
+        title={COUNT_LABELS.gaps}
+        why="Nothing approved and in date shows these yet: draft evidence, or evidence past its review-by date, does not count. Coverage marks the same criteria as gaps."
+        count={checks.criteriaWithoutEvidence.length}
+        testId="check-gaps"
+      >
         {checks.criteriaWithoutEvidence.map((c) => (
           <li key={c.id}>
             <Link as="button" onClick={() => onShowCriterion(c.id)}>

@@ -4,7 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { notifyEvidenceChanged } from '../evidence/changes.ts';
-import { plural } from '../shared/format.ts';
+import { formatCount, plural } from '../shared/format.ts';
+import { gapsText } from '../../../shared/counts.ts';
 import { CellEvidence } from './CellEvidence.tsx';
 import { CoverageHeatmap, type CellRef } from './CoverageHeatmap.tsx';
 import { CoverageList } from './CoverageList.tsx';
@@ -120,7 +121,8 @@ export function CoverageView({ frameworkId, focus, onOpenDocument }: CoverageVie
             </Tab>
           </TabList>
           <span className={styles.summary} data-testid="coverage-summary">
-            {plural(total, 'criterion', 'criteria')}, {gaps === 0 ? 'no gaps' : `${plural(gaps, 'gap')}`}; {plural(cov.evidenceCount, 'evidence item')}
+            {gaps === 0 ? `Every one of the ${plural(total, 'criterion', 'criteria')} has approved evidence` : `${gapsText(gaps)}, of ${formatCount(total)}`};{' '}
+            {plural(cov.evidenceCount, 'evidence item')}
           </span>
           <span className={styles.spacer} />
           <Button size="small" appearance={side === 'find' ? 'primary' : 'secondary'} onClick={() => setSide((s) => (s === 'find' ? null : 'find'))} aria-pressed={side === 'find'}>

@@ -3,6 +3,7 @@ import { tempDir } from '../../helpers/temp.ts';
 import { testCore, testHost } from '../../helpers/core.ts';
 import { evidenceLibrary } from '../../helpers/evidence-fixture.ts';
 import type { Coverage, Checks } from '../../../shared/contract.ts';
+import { isGap } from '../../../core/evidence/coverage.ts';
 
 describe('coverage and checks', () => {
   it('counts approved, draft and stale evidence per criterion and marks the gaps', async () => {
@@ -32,7 +33,8 @@ describe('coverage and checks', () => {
     expect(cell.ok && (cell.data as { title: string }[]).map((e) => e.title)).toEqual(['pathway-plans', 'housing']);
 
     const c = (await dispatch('checks.list', { frameworkId: fw })) as { ok: true; data: Checks };
-    expect(c.data.criteriaWithoutEvidence.map((x) => x.id)).toEqual(['R1.1a', 'R1.2']);
+    // The gaps coverage marks: R2.1's only evidence is past its review date, so it is one.
+    expect(c.data.criteriaWithoutEvidence.map((x) => x.id)).toEqual(['R1.1a', 'R1.2', 'R2.1']);
     expect(c.data.pastReview).toHaveLength(1);
     expect(c.data.untagged).toEqual([]);
   });
@@ -49,5 +51,32 @@ describe('coverage and checks', () => {
     expect(c.data.untagged).toHaveLength(1);
     const cov = (await dispatch('coverage.get', { frameworkId: 'test-improvement-plan' })) as { ok: true; data: Coverage };
     expect(cov.data.evidenceCount).toBe(0);
+  });
+
+  it('has one definition of a gap: the checks list exactly the criteria coverage counts as gaps', async () => {
+    const dir = tempDir();
+    const core = testCore(dir);
+    const { doc } = await evidenceLibrary(core, dir);
+    const { dispatch } = core.api(testHost);
+    const fw = 'test-improvement-plan';
+    // R1.1: approved and in date (not a gap). R1.2: draft only. R2.1: approved but past review. R1.1a: nothing.
+    await dispatch('tags.add', { documentIds: [doc('pathway-plans.txt')], frameworkId: fw, criterionId: 'R1.1' });
+    await dispatch('evidence.save', { documentId: doc('pathway-plans.txt'), fields: { status: 'approved' } });
+    await dispatch('tags.add', { documentIds: [doc('housing.txt')], frameworkId: fw, criterionId: 'R1.2' });
+    await dispatch('tags.add', { documentIds: [doc('supervision-audit.txt')], frameworkId: fw, criterionId: 'R2.1' });
+    await dispatch('evidence.save', { documentId: doc('supervision-audit.txt'), fields: { status: 'approved', reviewBy: '2020-01-01' } });
+
+    const cov = (await dispatch('coverage.get', { frameworkId: fw })) as { ok: true; data: Coverage };
+    const c = (await dispatch('checks.list', { frameworkId: fw })) as { ok: true; data: Checks };
+    const gaps = cov.data.judgements.flatMap((j) => j.criteria.filter((x) => x.gap).map((x) => x.id));
+    expect(gaps).toEqual(['R1.1a', 'R1.2', 'R2.1']);
+    expect(c.data.criteriaWithoutEvidence.map((x) => x.id)).toEqual(gaps);
+    expect(c.data.criteriaWithoutEvidence).toHaveLength(cov.data.judgements.reduce((n, j) => n + j.gaps, 0));
+    expect(c.data.criteriaWithoutEvidence.map((x) => x.judgementId)).toEqual(['r1', 'r1', 'r2']);
+  });
+
+  it('calls a criterion a gap when nothing approved and in date shows it', () => {
+    expect(isGap({ approved: 0 })).toBe(true);
+    expect(isGap({ approved: 1 })).toBe(false);
   });
 });
