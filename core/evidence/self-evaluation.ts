@@ -31,7 +31,7 @@ export function saveSelfEvaluation(db: Db, s: Omit<SelfEvaluation, 'updatedAt'>,
        ON CONFLICT (framework_id, judgement_id) DO UPDATE SET know = excluded.know, how = excluded.how, next = excluded.next,
          grade = excluded.grade, evidence_ids = excluded.evidence_ids, updated_at = excluded.updated_at`,
     ).run(s.frameworkId, s.judgementId, s.know, s.how, s.next, s.grade, JSON.stringify([...new Set(s.evidenceIds)]), new Date().toISOString());
-    record(db, user, 'self-evaluation saved', {}, { frameworkId: s.frameworkId, judgementId: s.judgementId });
+    recordSave(db, user, s.frameworkId, s.judgementId);
   })();
   return getSelfEvaluation(db, s.frameworkId, s.judgementId);
 }
@@ -43,4 +43,31 @@ export function hasSelfEvaluation(db: Db, frameworkId: string): boolean {
       .prepare("SELECT 1 FROM self_evaluations WHERE framework_id = ? AND (know <> '' OR how <> '' OR next <> '' OR grade IS NOT NULL) LIMIT 1")
       .get(frameworkId) !== undefined
   );
+}
+
+/** A run of saves of one judgement by one person within this long is one entry in the history. */
+export const SAVE_RUN_MS = 10 * 60_000;
+
+/**
+ * The UI saves as the user types (a second after they stop), so the history would fill with one
+ * entry per pause. Saves of the same judgement by the same person, with nothing else recorded in
+ * between and within SAVE_RUN_MS of the previous one, update that entry's time instead.
+ */
+function recordSave(db: Db, user: string, frameworkId: string, judgementId: string): void {
+  const detail = { frameworkId, judgementId };
+  const last = db.prepare('SELECT id, at, user, action, detail FROM history ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; at: string; user: string; action: string; detail: string }
+    | undefined;
+  const now = new Date();
+  if (
+    last &&
+    last.action === 'self-evaluation saved' &&
+    last.user === user &&
+    last.detail === JSON.stringify(detail) &&
+    now.getTime() - Date.parse(last.at) < SAVE_RUN_MS
+  ) {
+    db.prepare('UPDATE history SET at = ? WHERE id = ?').run(now.toISOString(), last.id);
+    return;
+  }
+  record(db, user, 'self-evaluation saved', {}, detail);
 }

@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Dismiss16Regular, Save20Regular } from '@fluentui/react-icons';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EvidenceItem, FrameworkView, SelfEvaluation } from '../../../shared/contract.ts';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
@@ -46,6 +46,30 @@ function same(a: Draft, b: Draft): boolean {
   return a.know === b.know && a.how === b.how && a.next === b.next && a.grade === b.grade && a.evidenceIds.join() === b.evidenceIds.join();
 }
 
+const draftOf = (s: Draft): Draft => ({ know: s.know, how: s.how, next: s.next, grade: s.grade, evidenceIds: s.evidenceIds });
+
+/** What is typed is saved this long after the typing stops, and at once when the form is left. */
+export const AUTOSAVE_MS = 800;
+
+// Kept while the app runs, across the form being closed (another judgement, another area):
+/** Saves still on their way, per judgement, one after another: a form opened again waits for them before it loads. */
+const saving = new Map<string, Promise<unknown>>();
+/** Text typed and not saved yet (a save is due, or failed), per judgement: shown again when the judgement is opened. */
+const unsaved = new Map<string, Draft>();
+/** The judgement last shown per framework, so coming back to the area shows the same one. */
+const lastJudgement = new Map<string, string>();
+
+/** Runs a save for one judgement after the ones already on their way. */
+function queueSave<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const next = (saving.get(key) ?? Promise.resolve()).catch(() => undefined).then(run);
+  saving.set(key, next);
+  const done = () => {
+    if (saving.get(key) === next) saving.delete(key);
+  };
+  next.then(done, done);
+  return next;
+}
+
 export interface SelfEvaluationViewProps {
   frameworkId: string;
   onOpenDocument: (documentId: number) => void;
@@ -56,7 +80,11 @@ export function SelfEvaluationView({ frameworkId, onOpenDocument }: SelfEvaluati
   const styles = useStyles();
   const api = useApi();
   const framework = useFrameworkView(frameworkId);
-  const [judgementId, setJudgementId] = useState<string | null>(null);
+  const [judgementId, setJudgementState] = useState<string | null>(lastJudgement.get(frameworkId) ?? null);
+  const setJudgementId = (id: string) => {
+    lastJudgement.set(frameworkId, id);
+    setJudgementState(id);
+  };
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const tagged = useTaggedEvidence(frameworkId);
@@ -140,27 +168,79 @@ interface JudgementFormProps {
 function JudgementForm({ framework, judgement, tagged, onOpenDocument }: JudgementFormProps) {
   const styles = useStyles();
   const api = useApi();
+  const key = `${framework.id}:${judgement.id}`;
   const [saved, setSaved] = useState<SelfEvaluation | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [pick, setPick] = useState('');
   const graded = judgement.graded !== false && (framework.gradeScale?.length ?? 0) > 0;
+  // The latest of each, for saving from a timer or as the form closes.
+  const draftRef = useRef<Draft | null>(null);
+  const savedRef = useRef<Draft | null>(null);
+  const live = useRef(true);
 
   useEffect(() => {
-    let live = true;
-    api.call('selfEvaluation.get', { frameworkId: framework.id, judgementId: judgement.id }).then(
-      (s) => {
-        if (!live) return;
-        setSaved(s);
-        setDraft({ know: s.know, how: s.how, next: s.next, grade: s.grade, evidenceIds: s.evidenceIds });
-      },
-      (e) => live && setError(errorMessage(e)),
-    );
+    live.current = true;
+    // A save from the last time this judgement was open may still be on its way: load after it.
+    const pending = saving.get(key) ?? Promise.resolve();
+    pending
+      .catch(() => undefined)
+      .then(() => api.call('selfEvaluation.get', { frameworkId: framework.id, judgementId: judgement.id }))
+      .then(
+        (s) => {
+          if (!live.current) return;
+          savedRef.current = draftOf(s);
+          const kept = unsaved.get(key) ?? draftOf(s);
+          draftRef.current = kept;
+          setSaved(s);
+          setDraft(kept);
+        },
+        (e) => live.current && setError(errorMessage(e)),
+      );
     return () => {
-      live = false;
+      live.current = false;
     };
-  }, [api, framework.id, judgement.id]);
+  }, [api, key, framework.id, judgement.id]);
+
+  /** Saves what is typed now, unless it is saved already. */
+  const flush = useCallback((): Promise<void> => {
+    const d = draftRef.current;
+    if (!d || !savedRef.current || same(d, savedRef.current)) return Promise.resolve();
+    if (live.current) setBusy(true);
+    return queueSave(key, () => api.call('selfEvaluation.save', { frameworkId: framework.id, judgementId: judgement.id, ...d })).then(
+      (s) => {
+        savedRef.current = draftOf(s);
+        // Typing may have gone on while it was saved: only what was saved stops being unsaved.
+        if (draftRef.current && same(draftRef.current, savedRef.current)) unsaved.delete(key);
+        if (!live.current) return;
+        setSaved(s);
+        setError(null);
+        setBusy(false);
+      },
+      (e) => {
+        if (!live.current) return;
+        setError(`Not saved: ${errorMessage(e)}`);
+        setBusy(false);
+      },
+    );
+  }, [api, key, framework.id, judgement.id]);
+
+  // Save a moment after the typing stops; and at once when the form closes (another judgement,
+  // another area) or the page goes away.
+  useEffect(() => {
+    if (!draft || !savedRef.current || same(draft, savedRef.current)) return;
+    const timer = setTimeout(() => void flush(), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [draft, flush]);
+  useEffect(() => {
+    const away = () => void flush();
+    window.addEventListener('pagehide', away);
+    return () => {
+      window.removeEventListener('pagehide', away);
+      void flush();
+    };
+  }, [flush]);
 
   const byId = useMemo(() => new Map(tagged.map((e) => [e.id, e])), [tagged]);
   const options = useMemo(() => {
@@ -170,21 +250,13 @@ function JudgementForm({ framework, judgement, tagged, onOpenDocument }: Judgeme
 
   if (!draft || !saved) return error ? <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar> : <Spinner size="small" label="Loading…" />;
   const dirty = !same(draft, saved);
-  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
-
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const s = await api.call('selfEvaluation.save', { frameworkId: framework.id, judgementId: judgement.id, ...draft });
-      setSaved(s);
-      setDraft({ know: s.know, how: s.how, next: s.next, grade: s.grade, evidenceIds: s.evidenceIds });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+  const set = (patch: Partial<Draft>) => {
+    const next = { ...draft, ...patch };
+    draftRef.current = next;
+    unsaved.set(key, next);
+    setDraft(next);
   };
+  const save = () => flush();
 
   const available = options.filter((e) => !draft.evidenceIds.includes(e.id) && e.title.toLowerCase().includes(pick.toLowerCase()));
   const gradeLabel = framework.gradeScale?.find((g) => g.id === draft.grade)?.label ?? 'Not yet estimated';
@@ -277,8 +349,8 @@ function JudgementForm({ framework, judgement, tagged, onOpenDocument }: Judgeme
         <Button appearance="primary" type="submit" icon={<Save20Regular />} disabled={busy || !dirty}>
           {busy ? 'Saving…' : 'Save'}
         </Button>
-        <span className={styles.muted} role="status">
-          {dirty ? 'Unsaved changes' : saved.updatedAt ? `Saved ${formatDateTime(saved.updatedAt)}` : 'Not started'}
+        <span className={styles.muted} role="status" data-testid="self-evaluation-state">
+          {error ? 'Not saved yet: your text is kept here' : dirty || busy ? 'Saving…' : saved.updatedAt ? `Saved ${formatDateTime(saved.updatedAt)}` : 'Not started'}
         </span>
       </div>
     </form>
