@@ -55,6 +55,8 @@ export interface SearchViewProps {
   onShowMore: () => void;
 }
 
+const NONE: ReadonlySet<number> = new Set();
+
 export function SearchView(props: SearchViewProps) {
   const styles = useStyles();
   const { query, search, compact } = props;
@@ -70,17 +72,24 @@ export function SearchView(props: SearchViewProps) {
     },
     [shownOver, onOpen],
   );
-  // Ticked results, for "Tag selected…" (and dragging several onto a criterion).
-  const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
+  // Ticked results, for "Tag selected…" (and dragging several onto a criterion). A selection belongs
+  // to the query it was made on: a new search starts with nothing ticked ("show more" keeps it).
+  const selectionKey = query.trim();
+  const [selection, setSelection] = useState<{ key: string; ids: ReadonlySet<number> }>({ key: selectionKey, ids: new Set() });
+  const checked = selection.key === selectionKey ? selection.ids : NONE;
+  const setChecked = useCallback((ids: ReadonlySet<number>) => setSelection({ key: selectionKey, ids }), [selectionKey]);
   const evidence = useEvidenceByDocument(response);
-  const onCheck = useCallback((documentId: number, on: boolean) => {
-    setChecked((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(documentId);
-      else next.delete(documentId);
-      return next;
-    });
-  }, []);
+  const onCheck = useCallback(
+    (documentId: number, on: boolean) => {
+      setSelection((prev) => {
+        const next = new Set(prev.key === selectionKey ? prev.ids : NONE);
+        if (on) next.add(documentId);
+        else next.delete(documentId);
+        return { key: selectionKey, ids: next };
+      });
+    },
+    [selectionKey],
+  );
   const onDragStart = useCallback(
     (dataTransfer: DataTransfer, result: SearchResult) => {
       const ids = checked.has(result.documentId) ? [...checked] : [result.documentId];
