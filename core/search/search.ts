@@ -60,7 +60,8 @@ export function* searchSteps(db: Db, query: string, options: SearchOptions = {})
     const filter = documentFilter(db, parsed);
     if (!match) {
       const newest = topNewest(db, notExcluded(db, filter, excluded), offset + limit);
-      page = newest.matches.slice(offset, offset + limit);
+      // Newest first has no relevance to show: a score of 0, as before.
+      page = newest.matches.slice(offset, offset + limit).map((m) => ({ doc: m.doc, score: 0 }));
       yield 'listed';
       ({ total, capped } = newest.complete ? { total: newest.matches.length, capped: false } : countMatches(db, filter, null, excluded, options.countCap));
     } else {
