@@ -2,7 +2,7 @@
  * The core, assembled: the database, the extraction workers and the indexer, ready for a shell
  * (Electron, browser mode, the CLI) to put an API in front of.
  */
-import { openDatabase, type Db } from './store/database.ts';
+import { openDatabase, sqliteVersionOf, type Db } from './store/database.ts';
 import { readSettings, writeSettings } from './store/settings.ts';
 import { BackgroundSync } from './scan/background-sync.ts';
 import { DEFAULT_LIMITS } from './extract/types.ts';
@@ -49,6 +49,8 @@ export interface Core {
    * bring every root up to date now.
    */
   startBackgroundSync(): void;
+  /** The SQLite the index runs on (the about box). */
+  sqliteVersion(): string;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export function openCore(options: CoreOptions): Core {
       return { handlers, dispatch: createDispatch(handlers) };
     },
     settings: () => readSettings(db),
+    sqliteVersion: () => sqliteVersionOf(db),
     async updateSettings(changes) {
       const before = readSettings(db);
       const after = writeSettings(db, changes);

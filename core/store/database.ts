@@ -135,3 +135,8 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
 function sleepSync(ms: number): void {
   Atomics.wait(sleeper, 0, 0, ms);
 }
+
+/** The version of SQLite better-sqlite3 was built with (the about box shows it). */
+export function sqliteVersionOf(db: Db): string {
+  return db.prepare('SELECT sqlite_version()').pluck().get() as string;
+}

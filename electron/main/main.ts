@@ -52,8 +52,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('child-process-gone', (_event, details) => log.warn(`A ${details.type} process stopped:`, details.reason, `exit code ${details.exitCode}`));
 
   const showAbout = () => {
-    // better-sqlite3's own SQLite; the core does not say which yet (a core.sqliteVersion() would).
-    const sqlite = (core as (Core & { sqliteVersion?: () => string }) | null)?.sqliteVersion?.() ?? null;
+    // better-sqlite3's own SQLite, which the core reports.
+    const sqlite = core?.sqliteVersion() ?? null;
     const text = aboutText(APP_NAME, aboutVersions(app.getVersion(), process.versions, sqlite));
     const options = { type: 'info' as const, title: text.title, message: text.message, detail: text.detail, buttons: ['OK'], noLink: true };
     void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openDatabase } from '../../../core/store/database.ts';
+import { openDatabase, sqliteVersionOf } from '../../../core/store/database.ts';
 import { IndexOpenError } from '../../../core/store/open-error.ts';
 import { migrations } from '../../../core/store/migrations.ts';
 import { tempDir } from '../../helpers/temp.ts';
@@ -68,5 +68,12 @@ describe('openDatabase', () => {
     expect(count('gamma')).toBe(1);
     db.prepare('DELETE FROM documents WHERE id = 1').run();
     expect(count('gamma')).toBe(0);
+  });
+});
+
+describe('sqliteVersionOf', () => {
+  it('names the SQLite the index runs on, for the about box', () => {
+    const db = testDatabase(join(tempDir(), 'index.db'));
+    expect(sqliteVersionOf(db)).toMatch(/^3\.\d+\.\d+$/u);
   });
 });
