@@ -15,12 +15,16 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useAppData } from './AppData.tsx';
 import { AREAS, AREA_LABELS, type Area } from './areas.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
-import { shortcutFor } from './shortcuts.ts';
+import { matchesShortcut, shortcutFor } from './shortcuts.ts';
 import { TopBar } from './TopBar.tsx';
 import { DropOverlay } from '../shared/DropOverlay.tsx';
+import { useVisuallyHidden } from '../shared/visually-hidden.ts';
 import { LogRequestDialog } from '../requests/LogRequestDialog.tsx';
 
 const PAGE_SIZE = 50;
+
+/** Areas whose view has a visible <h1> of its own (the others get the area's name as a screen-reader-only one). */
+const AREAS_WITH_OWN_H1: readonly Area[] = ['library', 'settings'];
 
 // Annex A is its own bundle (with both template specifications as data): loaded the first time the area opens.
 const AnnexaView = lazy(() => import('../annexa/AnnexaView.tsx').then((m) => ({ default: m.AnnexaView })));
@@ -51,6 +55,7 @@ interface OpenDocument {
 
 export function App() {
   const styles = useStyles();
+  const hidden = useVisuallyHidden();
   const { roots, progress } = useAppData();
   const [area, setArea] = useState<Area>('search');
   const [libraryTab, setLibraryTab] = useState<LibraryTab>('folders');
@@ -83,11 +88,11 @@ export function App() {
   }, []);
 
   const onResultKeys = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if (matchesShortcut('results-move', event)) {
       if (!results.length) return;
       event.preventDefault();
       setSelected((s) => Math.min(results.length - 1, Math.max(0, s + (event.key === 'ArrowDown' ? 1 : -1))));
-    } else if (event.key === 'Enter' && results[selected]) {
+    } else if (matchesShortcut('results-open', event) && results[selected]) {
       event.preventDefault();
       const r = results[selected];
       open(r.documentId, r.hits[0]?.page ?? 1);
@@ -96,7 +101,7 @@ export function App() {
 
   const onSearchBoxKeys = (event: KeyboardEvent<HTMLInputElement>) => {
     // A search input clears itself on Esc; with a document open, Esc means "close it" instead.
-    if (event.key === 'Escape' && openDoc) {
+    if (matchesShortcut('close-document', event) && openDoc) {
       event.preventDefault();
       setOpenDoc(null);
       return;
@@ -188,6 +193,8 @@ export function App() {
       <div className={styles.middle}>
         <AppNav open={navOpen} area={area} onAreaChange={setArea} />
         <main className={styles.main} aria-label={AREA_LABELS[area]}>
+          {/* One level-one heading per screen: the area's name, unless the area shows its own. */}
+          {!AREAS_WITH_OWN_H1.includes(area) && <h1 className={hidden.hidden}>{AREA_LABELS[area]}</h1>}
           {area === 'settings' ? (
             <ErrorBoundary key="settings" area="Settings">
               <SettingsView />

@@ -1,21 +1,12 @@
-/** The keyboard shortcuts, listed once for both the handler and the "Keyboard shortcuts" dialog. */
+/**
+ * Every keyboard shortcut of the app, defined once: what the "Keyboard shortcuts" dialog lists and
+ * what each handler asks (`matchesShortcut(id, event)`, `shortcutFor(event)` for the app-wide ones).
+ * A handler that reads keys some other way is caught by test/renderer/app/shortcuts-listed.test.ts.
+ */
+import { AREAS, AREA_LABELS, type Area } from './areas.ts';
 
-export const SHORTCUTS: { keys: string; action: string }[] = [
-  { keys: 'Ctrl+K  or  /', action: 'Go to the search box' },
-  { keys: '↑  ↓', action: 'Move through the results' },
-  { keys: 'Enter', action: 'Open the selected result' },
-  { keys: 'Esc', action: 'Close the document' },
-  { keys: 'Alt+1', action: 'Search' },
-  { keys: 'Alt+2', action: 'Library' },
-  { keys: 'Alt+3', action: 'Frameworks' },
-  { keys: 'Alt+4', action: 'Annex A' },
-  { keys: 'Alt+5', action: 'Export' },
-  { keys: 'Alt+6', action: 'Requests' },
-  { keys: 'Alt+9', action: 'Settings' },
-  { keys: 'Shift+?', action: 'Show these shortcuts' },
-  { keys: 'Ctrl+Enter', action: 'Export the pack (in Export)' },
-  { keys: 'Ctrl+Shift+L', action: 'Log an inspector’s request (from anywhere)' },
-];
+/** What a shortcut looks at in a key press (a DOM or React keyboard event, or a test's object). */
+export type KeyPress = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'target'>;
 
 /** True when keys typed now are text for a field, so single-key shortcuts like '/' must not fire. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -28,27 +19,91 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return false;
 }
 
-export type ShortcutAction = 'focus-search' | 'close-document' | 'area-1' | 'area-2' | 'area-3' | 'area-4' | 'area-5' | 'area-6' | 'settings' | 'log-request' | 'show-shortcuts';
+const ctrl = (e: KeyPress) => e.ctrlKey || e.metaKey;
+const plain = (e: KeyPress) => !e.ctrlKey && !e.metaKey && !e.altKey;
+/** Alt+digit: event.code too, because Alt+digit types other characters on some keyboard layouts. */
+const altDigit = (digit: number) => (e: KeyPress) => e.altKey && !ctrl(e) && (e.code === `Digit${digit}` || e.key === String(digit));
 
-/** Which app shortcut a key press is, if any. */
-export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'target'>): ShortcutAction | null {
-  const typing = isTypingTarget(event.target);
-  if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') return 'focus-search';
+/** Alt+1 … Alt+6 in the order of the navigation; Settings, at the bottom, Alt+9. */
+export function areaShortcutKeys(area: Area): string {
+  return area === 'settings' ? 'Alt+9' : `Alt+${AREAS.indexOf(area) + 1}`;
+}
+
+interface Definition {
+  keys: string;
+  action: string;
+  /** Where it works, as the dialog groups them. */
+  where: 'Anywhere' | 'Search' | 'Navigation' | 'Export' | 'Requests' | 'Logging a request';
+  matches: (e: KeyPress) => boolean;
+}
+
+const DEFINITIONS = {
+  'focus-search': {
+    keys: 'Ctrl+K  or  /',
+    action: 'Go to the search box',
+    where: 'Anywhere',
+    matches: (e) => (ctrl(e) && !e.altKey && e.key.toLowerCase() === 'k') || (e.key === '/' && plain(e) && !isTypingTarget(e.target)),
+  },
+  'area-1': { keys: 'Alt+1', action: AREA_LABELS[AREAS[0]], where: 'Anywhere', matches: altDigit(1) },
+  'area-2': { keys: 'Alt+2', action: AREA_LABELS[AREAS[1]], where: 'Anywhere', matches: altDigit(2) },
+  'area-3': { keys: 'Alt+3', action: AREA_LABELS[AREAS[2]], where: 'Anywhere', matches: altDigit(3) },
+  'area-4': { keys: 'Alt+4', action: AREA_LABELS[AREAS[3]], where: 'Anywhere', matches: altDigit(4) },
+  'area-5': { keys: 'Alt+5', action: AREA_LABELS[AREAS[4]], where: 'Anywhere', matches: altDigit(5) },
+  'area-6': { keys: 'Alt+6', action: AREA_LABELS[AREAS[5]], where: 'Anywhere', matches: altDigit(6) },
+  settings: { keys: 'Alt+9', action: AREA_LABELS.settings, where: 'Anywhere', matches: altDigit(9) },
   // Ctrl+Shift+L ("log"), not Ctrl+Shift+R: in browser mode that is the browser's hard reload.
-  if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && (event.code === 'KeyL' || event.key.toLowerCase() === 'l')) return 'log-request';
-  if (event.altKey && !event.ctrlKey && !event.metaKey) {
-    // event.code: Alt+digit types other characters on some keyboard layouts.
-    if (event.code === 'Digit1' || event.key === '1') return 'area-1';
-    if (event.code === 'Digit2' || event.key === '2') return 'area-2';
-    if (event.code === 'Digit3' || event.key === '3') return 'area-3';
-    if (event.code === 'Digit4' || event.key === '4') return 'area-4';
-    if (event.code === 'Digit5' || event.key === '5') return 'area-5';
-    if (event.code === 'Digit6' || event.key === '6') return 'area-6';
-    if (event.code === 'Digit9' || event.key === '9') return 'settings';
-  }
-  if (event.key === 'Escape') return 'close-document';
-  if (typing || event.ctrlKey || event.metaKey || event.altKey) return null;
-  if (event.key === '/') return 'focus-search';
-  if (event.key === '?') return 'show-shortcuts';
-  return null;
+  'log-request': {
+    keys: 'Ctrl+Shift+L',
+    action: 'Log an inspector’s request',
+    where: 'Anywhere',
+    matches: (e) => ctrl(e) && e.shiftKey && !e.altKey && (e.code === 'KeyL' || e.key.toLowerCase() === 'l'),
+  },
+  'show-shortcuts': { keys: 'Shift+?', action: 'Show these shortcuts', where: 'Anywhere', matches: (e) => e.key === '?' && plain(e) && !isTypingTarget(e.target) },
+  'close-document': { keys: 'Esc', action: 'Close the document', where: 'Search', matches: (e) => e.key === 'Escape' },
+  'results-move': {
+    keys: '↑  ↓',
+    action: 'Move through the results (in the search box or the list)',
+    where: 'Search',
+    matches: (e) => (e.key === 'ArrowDown' || e.key === 'ArrowUp') && plain(e) && !e.shiftKey,
+  },
+  'results-open': { keys: 'Enter', action: 'Open the selected result', where: 'Search', matches: (e) => e.key === 'Enter' && plain(e) && !e.shiftKey },
+  'nav-move': {
+    keys: '↑  ↓  Home  End',
+    action: 'Move between the areas',
+    where: 'Navigation',
+    matches: (e) => ['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key) && plain(e),
+  },
+  'export-pack': { keys: 'Ctrl+Enter', action: 'Export the pack', where: 'Export', matches: (e) => e.key === 'Enter' && ctrl(e) && !e.altKey },
+  'request-move': {
+    keys: 'Ctrl+←  Ctrl+→',
+    action: 'Move a request on the board to the column before or after',
+    where: 'Requests',
+    matches: (e) => ctrl(e) && !e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight'),
+  },
+  'request-save': {
+    keys: 'Enter  or  Ctrl+Enter',
+    action: 'Save the request (Enter in the words; Shift+Enter is a new line)',
+    where: 'Logging a request',
+    matches: (e) => e.key === 'Enter' && !e.altKey && (ctrl(e) || (e.target instanceof HTMLTextAreaElement && !e.shiftKey)),
+  },
+} satisfies Record<string, Definition>;
+
+export type ShortcutId = keyof typeof DEFINITIONS;
+
+/** The list the dialog shows, in this order. */
+export const SHORTCUTS: readonly ({ id: ShortcutId } & Definition)[] = (Object.keys(DEFINITIONS) as ShortcutId[]).map((id) => ({ id, ...DEFINITIONS[id] }));
+
+/** Whether this key press is the given shortcut (handlers ask only for the ones they handle). */
+export function matchesShortcut(id: ShortcutId, event: KeyPress): boolean {
+  return DEFINITIONS[id].matches(event);
+}
+
+/** The shortcuts the app itself handles, wherever the focus is. */
+const APP_WIDE = ['focus-search', 'log-request', 'area-1', 'area-2', 'area-3', 'area-4', 'area-5', 'area-6', 'settings', 'close-document', 'show-shortcuts'] as const satisfies readonly ShortcutId[];
+
+export type ShortcutAction = (typeof APP_WIDE)[number];
+
+/** Which app-wide shortcut a key press is, if any. */
+export function shortcutFor(event: KeyPress): ShortcutAction | null {
+  return APP_WIDE.find((id) => matchesShortcut(id, event)) ?? null;
 }

@@ -17,6 +17,7 @@ import { runAnnouncement } from './progress-text.ts';
 import { ScopeSection } from './ScopeSection.tsx';
 import { useSectionStyles } from './section-styles.ts';
 import { usePackPreview } from './usePackPreview.ts';
+import { matchesShortcut } from '../app/shortcuts.ts';
 
 const useStyles = makeStyles({
   tab: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1100px' },
@@ -108,7 +109,7 @@ export function NewPackTab() {
   }, [run]);
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey) {
+    if (matchesShortcut('export-pack', event)) {
       event.preventDefault();
       begin();
     }

@@ -9,6 +9,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { REQUEST_STATUSES, type InspectorRequest, type RequestStatus } from '../../../shared/requests.ts';
 import { RequestCard } from './RequestCard.tsx';
 import { STATUS_LABELS, neighbour } from './status-text.ts';
+import { matchesShortcut } from '../app/shortcuts.ts';
 
 const DRAG_TYPE = 'application/x-evidence-request';
 
@@ -35,7 +36,7 @@ export function BoardView({ requests, now, onOpen, onMove }: Props) {
   const [over, setOver] = useState<RequestStatus | null>(null);
 
   const onCardKeys = (event: KeyboardEvent, r: InspectorRequest) => {
-    if (!(event.ctrlKey || event.metaKey) || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return;
+    if (!matchesShortcut('request-move', event)) return;
     const to = neighbour(r.status, event.key === 'ArrowLeft' ? -1 : 1);
     if (!to) return;
     event.preventDefault();

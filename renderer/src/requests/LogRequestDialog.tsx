@@ -32,10 +32,13 @@ import { useVisuallyHidden } from '../shared/visually-hidden.ts';
 import { notifyRequestsChanged } from './changes.ts';
 import { addInput, emptyForm, suggestions, validateRequestForm, type FieldErrors, type RequestForm } from './request-form.ts';
 import { fieldOf, useDefaultJudgements } from './useRequests.ts';
+import { matchesShortcut } from '../app/shortcuts.ts';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: tokens.spacingHorizontalM },
+  // Grid items may shrink below their content: a long judgement title would push the dialog sideways at 1024 px.
+  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: tokens.spacingHorizontalM, '& > *': { minWidth: 0 } },
+  select: { minWidth: 0, width: '100%' },
 });
 
 export function LogRequestDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -101,9 +104,7 @@ export function LogRequestDialog({ open, onClose }: { open: boolean; onClose: ()
 
   // Enter in the words saves (Shift+Enter for a new line); Ctrl+Enter saves from anywhere in the form.
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Enter') return;
-    const inText = event.target instanceof HTMLTextAreaElement;
-    if (event.ctrlKey || event.metaKey || (inText && !event.shiftKey)) {
+    if (matchesShortcut('request-save', event)) {
       event.preventDefault();
       void save();
     }
@@ -172,7 +173,7 @@ export function LogRequestDialog({ open, onClose }: { open: boolean; onClose: ()
                     </RadioGroup>
                   </Field>
                   <Field label="Judgement" validationMessage={errors.judgementId ?? errors.frameworkId}>
-                    <Select value={form.judgementId} onChange={(_, d) => set('judgementId', d.value)} data-testid="request-judgement">
+                    <Select className={styles.select} value={form.judgementId} onChange={(_, d) => set('judgementId', d.value)} data-testid="request-judgement">
                       <option value="">None</option>
                       {judgements.map((j) => (
                         <option key={j.id} value={j.id}>
