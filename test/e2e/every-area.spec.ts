@@ -7,7 +7,6 @@
  *
  * The areas are reached with their shortcuts (Alt+1 … Alt+6, Alt+9), the dialogs with theirs.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, callApi, type RunningApp } from './app-fixture.ts';
 import { expectAccessible } from './axe.ts';
@@ -36,7 +35,11 @@ const SCREENS: { area: string; key: string; tab?: string }[] = [
   { area: 'Settings', key: 'Alt+9' },
 ];
 
-/** The fixture folder in the library (once per worker), an evidence item and a request, so the areas have something in them. */
+/**
+ * The fixture folder in the library, an evidence item and a request, so the areas have something in
+ * them. Each test has an app of its own (freshApp): the approved item would change what the other
+ * journeys, sharing the worker's app, expect to find.
+ */
 async function start(page: Page, app: RunningApp): Promise<void> {
   await page.goto(app.launchUrl);
   await expect(page.getByRole('searchbox', { name: 'Search evidence' })).toBeVisible();
@@ -64,37 +67,9 @@ async function show(page: Page, screen: (typeof SCREENS)[number]): Promise<void>
   await expect(page.getByRole('main').getByRole('progressbar')).toHaveCount(0, { timeout: 15_000 }).catch(() => undefined);
 }
 
-interface KnownIssue {
-  /** Elements axe is not asked about, and the rule they still fail. */
-  axe?: { exclude: string; rule: string };
-  /** The aria-label of an element that still scrolls sideways at 1024 px. */
-  sideways?: string;
-}
-
-/**
- * Not fixed here (renderer/src/frameworks is another change's), and checked to be still there, so the
- * exclusion goes when they are fixed: the heatmap's criterion buttons are named "L01 Title: show all
- * its evidence" while they show "L01" and the title with no space between (axe's
- * label-content-name-mismatch), and the criteria tree beside the heatmap scrolls sideways at 1024 px.
- * Everything else on Coverage is checked.
- */
-const COVERAGE_KNOWN: KnownIssue = {
-  axe: { exclude: '[data-testid="coverage-heatmap"] th[scope="row"] > button', rule: 'label-content-name-mismatch' },
-  sideways: 'Framework',
-};
-
 /** Checks that hold on every screen, dialogs included. */
-async function expectScreenSound(page: Page, where: string, size: (typeof SIZES)[number], known: KnownIssue = {}): Promise<void> {
-  if (known.axe) {
-    // Only the known issue is left out: the same check as expectAccessible, with those elements excluded.
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-tabster-dummy]').exclude(known.axe.exclude).analyze();
-    expect(violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`), `axe at ${where}`).toEqual([]);
-    // …and the issue is still there (when it is fixed, this fails: take the exclusion out).
-    const left = await new AxeBuilder({ page }).withRules([known.axe.rule]).include(known.axe.exclude).analyze();
-    expect(left.violations.length, `${where}: the known ${known.axe.rule} is gone; take its exclusion out`).toBeGreaterThan(0);
-  } else {
-    await expectAccessible(page, where);
-  }
+async function expectScreenSound(page: Page, where: string, size: (typeof SIZES)[number]): Promise<void> {
+  await expectAccessible(page, where);
   // Fluent's arrow-key groups put hidden focusable guards at their edges; the navigation has none.
   await expect(page.getByRole('navigation', { name: 'Areas' }).locator('[data-tabster-dummy]'), `${where}: focus guards in the navigation`).toHaveCount(0);
   if (size.width <= 1024) {
@@ -110,16 +85,14 @@ async function expectScreenSound(page: Page, where: string, size: (typeof SIZES)
       }
       return found;
     });
-    const knownSideways = (s: string) => known.sideways !== undefined && s.includes(`[aria-label="${known.sideways}"]`);
-    if (known.sideways) expect(sideways.some(knownSideways), `${where}: the known sideways scroll of ${known.sideways} is gone; take it out`).toBe(true);
-    expect(sideways.filter((s) => !knownSideways(s)), `${where}: scrolls sideways`).toEqual([]);
+    expect(sideways, `${where}: scrolls sideways`).toEqual([]);
   }
 }
 
 for (const size of SIZES) {
   const at = `${size.width}x${size.height}`;
   for (const colorScheme of ['light', 'dark'] as const) {
-    test(`every area at ${at}, ${colorScheme}: axe, one h1, nothing sideways`, async ({ page, app }) => {
+    test(`every area at ${at}, ${colorScheme}: axe, one h1, nothing sideways`, async ({ page, freshApp: app }) => {
       test.setTimeout(240_000);
       await page.setViewportSize(size);
       await page.emulateMedia({ colorScheme });
@@ -128,7 +101,7 @@ for (const size of SIZES) {
         const where = `${screen.area}${screen.tab ? ` › ${screen.tab}` : ''} at ${at} (${colorScheme})`;
         await show(page, screen);
         await expect(page.locator('h1'), `${where}: one level-one heading`).toHaveCount(1);
-        await expectScreenSound(page, where, size, screen.tab === 'Coverage' ? COVERAGE_KNOWN : undefined);
+        await expectScreenSound(page, where, size);
       }
       // Search with a result ticked and one open (a selected result's links in the theme's colours).
       await show(page, SCREENS[0]);
@@ -142,7 +115,7 @@ for (const size of SIZES) {
       await page.getByRole('button', { name: 'Show navigation' }).click();
     });
 
-    test(`every dialog the keyboard opens at ${at}, ${colorScheme}`, async ({ page, app }) => {
+    test(`every dialog the keyboard opens at ${at}, ${colorScheme}`, async ({ page, freshApp: app }) => {
       test.setTimeout(180_000);
       await page.setViewportSize(size);
       await page.emulateMedia({ colorScheme });
@@ -184,7 +157,7 @@ for (const size of SIZES) {
     });
   }
 
-  test(`the keyboard goes top bar, navigation, area, with a visible focus at ${at}`, async ({ page, app }) => {
+  test(`the keyboard goes top bar, navigation, area, with a visible focus at ${at}`, async ({ page, freshApp: app }) => {
     test.setTimeout(120_000);
     await page.setViewportSize(size);
     await start(page, app);

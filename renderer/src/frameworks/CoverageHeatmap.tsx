@@ -4,6 +4,7 @@ import type { Coverage } from '../../../shared/contract.ts';
 import { CoverageLevelLabel } from './CoverageLevelLabel.tsx';
 import { COLUMNS, cellIntensity, coverageLevel, gapsText, isGap, type CountColumn } from './coverage-view.ts';
 import { useCriterionDrop } from './useCriterionDrop.ts';
+import { useVisuallyHidden } from '../shared/visually-hidden.ts';
 
 export interface CellRef {
   criterionId: string;
@@ -105,6 +106,7 @@ export interface CoverageHeatmapProps {
  */
 export function CoverageHeatmap({ coverage, judgementNames, selected, onSelect, onDropDocuments }: CoverageHeatmapProps) {
   const styles = useStyles();
+  const hidden = useVisuallyHidden();
   const { over, handlers } = useCriterionDrop(onDropDocuments);
   const selectedRow = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
@@ -166,9 +168,10 @@ export function CoverageHeatmap({ coverage, judgementNames, selected, onSelect, 
                       level === 'gap' ? styles.nameGap : level === 'in-progress' ? styles.nameProgress : styles.nameCovered,
                     )}
                   >
-                    <button type="button" className={styles.nameButton} onClick={() => onSelect({ criterionId: c.id, column: null })} aria-label={`${c.id} ${c.title}: show all its evidence`}>
-                      <span className={styles.id}>{c.id}</span>
-                      <span>{c.title}</span>
+                    {/* The name read out starts with the words on the button (WCAG 2.5.3, label in name). */}
+                    <button type="button" className={styles.nameButton} onClick={() => onSelect({ criterionId: c.id, column: null })}>
+                      <span className={styles.id}>{c.id}</span> <span>{c.title}</span>
+                      <span className={hidden.hidden}>: show all its evidence</span>
                     </button>
                   </th>
                   <td className={styles.level}>

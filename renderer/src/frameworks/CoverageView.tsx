@@ -19,7 +19,8 @@ import { useFrameworkView } from './useFrameworks.ts';
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '220px minmax(0, 1fr)', height: '100%', minHeight: 0 },
   withSide: { gridTemplateColumns: '220px minmax(0, 1fr) 310px' },
-  tree: { overflowY: 'auto', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS, minHeight: 0 },
+  // Long criterion names wrap inside the tree; it never scrolls sideways (axe, 1024x640).
+  tree: { overflowY: 'auto', overflowX: 'hidden', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS, minHeight: 0 },
   main: { display: 'flex', flexDirection: 'column', padding: `0 ${tokens.spacingHorizontalL}`, minHeight: 0, minWidth: 0 },
   scroll: { flex: 1, minHeight: 0, overflowY: 'auto', paddingBottom: tokens.spacingVerticalL },
   toolbar: {

@@ -7,7 +7,7 @@ type Node = FrameworkView['judgements'][number]['criteria'][number];
 
 const useStyles = makeStyles({
   id: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, marginRight: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase100 },
-  title: { fontSize: tokens.fontSizeBase200 },
+  title: { fontSize: tokens.fontSizeBase200, whiteSpace: 'normal', overflowWrap: 'anywhere' },
   judgement: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
   gap: { color: tokens.colorPaletteRedForeground1, display: 'inline-flex', alignItems: 'center', gap: '2px', fontSize: tokens.fontSizeBase100 },
   noGap: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
