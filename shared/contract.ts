@@ -137,7 +137,7 @@ export type FacetValue = z.infer<typeof FacetValue>;
 
 export const SearchResponse = z.object({
   query: z.string(),
-  /** Documents found: exact, unless `totalCapped` (then at least this many: shown as "10,000+"). */
+  /** Documents found: exact, unless `totalCapped` (then at least this many: shown as "1,000+"). */
   total: z.number().int(),
   totalCapped: z.boolean(),
   results: z.array(SearchResult),

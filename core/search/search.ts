@@ -1,6 +1,6 @@
 /**
  * Full-text search over the index: the best documents for the page shown, each with its best pages
- * and snippets, and how many documents match (exactly up to COUNT_CAP, then "10,000+"). Facet
+ * and snippets, and how many documents match (exactly up to COUNT_CAP, then "1,000+"). Facet
  * counts, which need every match, come separately (`facetSteps`, the API's search.facets), so the
  * first results come back at once on a library of any size.
  *

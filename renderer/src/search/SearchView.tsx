@@ -180,7 +180,7 @@ export function SearchView(props: SearchViewProps) {
 
 /**
  * The number found: exact once the facet counts have come (they count every match), and until
- * then the search's own count, which stops at 10,000 on a big library ("10,000+").
+ * then the search's own count, which stops at 1,000 on a big library ("1,000+").
  */
 function totalText(response: SearchResponse, facets: SearchFacets | null): string {
   if (facets) return formatCount(facets.total);
