@@ -1,6 +1,6 @@
 /**
  * The `npm run build:electron` output the packaging tests read (dist/), made afresh when any
- * source it is compiled from is newer than it. Test files running at once take turns (a lock
+ * source it is compiled from is newer than it, and the UI's build when there is none. Test files running at once take turns (a lock
  * folder), so only one of them builds.
  */
 import { execFileSync } from 'node:child_process';
@@ -43,6 +43,9 @@ export async function ensureElectronBuild(): Promise<void> {
   }
   try {
     if (!isFresh()) execFileSync('npm', ['run', 'build:electron'], { cwd: REPO, stdio: 'pipe', timeout: 170_000 });
+    // The UI too, when a fresh clone has never built it: app.asar must hold it (its freshness does
+    // not matter to these tests, and the end-to-end run builds it again).
+    if (!existsSync(join(REPO, 'dist', 'renderer', 'index.html'))) execFileSync('npm', ['run', 'build:renderer'], { cwd: REPO, stdio: 'pipe', timeout: 170_000 });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
