@@ -19,6 +19,8 @@ const WORKER_URL = new URL('./rank-worker' + extname(fileURLToPath(import.meta.u
 /** Below this many pages the main thread ranks alone. */
 export const PARALLEL_FROM_PAGES = 30_000;
 const TIMEOUT_MS = 20_000;
+/** Workers that failed or stalled this many times are not started again: every search ranks here. */
+const GIVE_UP_AFTER = 3;
 
 export interface RankPart {
   rows: [number, number][];
@@ -30,6 +32,8 @@ export class RankWorkers {
   private readonly pending = new Map<number, { resolve: (part: RankPart | null) => void; timer: NodeJS.Timeout; slot: number }>();
   private nextId = 1;
   private closed = false;
+  /** Workers lost to an error, a crash or a stall (a worker that cannot even start counts too). */
+  private failures = 0;
 
   private readonly databasePath: string;
   /** Libraries with fewer pages rank on the main thread (tests set 0 to use the workers). */
@@ -48,7 +52,7 @@ export class RankWorkers {
    * when any part could not be ranked (the caller ranks in one piece).
    */
   async parts(match: string, maxPageId: number, rows: number): Promise<RankPart[] | null> {
-    if (this.closed) return null;
+    if (this.closed || this.failures >= GIVE_UP_AFTER) return null;
     const step = Math.ceil(maxPageId / this.size);
     const asked = this.workers.map((_, slot) =>
       this.ask(slot, { match, from: slot * step + 1, to: slot === this.size - 1 ? maxPageId : (slot + 1) * step, rows }),
@@ -58,7 +62,13 @@ export class RankWorkers {
   }
 
   private ask(slot: number, request: Omit<RankRequest, 'id'>): Promise<RankPart | null> {
-    const worker = this.worker(slot);
+    let worker: Worker;
+    try {
+      worker = this.worker(slot);
+    } catch {
+      this.failures++;
+      return Promise.resolve(null);
+    }
     const id = this.nextId++;
     return new Promise((resolve) => {
       // A stalled worker is replaced; the search goes on without it.
@@ -92,12 +102,22 @@ export class RankWorkers {
     waiting.resolve(part);
   }
 
-  /** Forgets a worker that failed or stalled: what it was asked answers null; the next ask starts a new one. */
+  /**
+   * Forgets a worker that failed or stalled: what it was asked answers null; the next ask starts a
+   * new one, until GIVE_UP_AFTER losses (a worker that cannot load, as a broken install would give,
+   * must not cost every search a failed start).
+   */
   private replace(slot: number, worker: Worker): void {
     if (this.workers[slot] !== worker) return; // already replaced
     this.workers[slot] = null;
+    if (!this.closed) this.failures++;
     for (const [id, p] of this.pending) if (p.slot === slot) this.settle(id, null);
     void worker.terminate();
+  }
+
+  /** False once the workers have been given up on (or closed): searches rank on the main thread. */
+  get usable(): boolean {
+    return !this.closed && this.failures < GIVE_UP_AFTER;
   }
 
   async close(): Promise<void> {

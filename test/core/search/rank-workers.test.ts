@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { search } from '../../../core/search/search.ts';
 import { topOf, topOfParts } from '../../../core/search/ranking.ts';
+import { RankWorkers } from '../../../core/search/rank-workers.ts';
 import { indexFixture, type FixtureDoc } from '../../helpers/index-fixture.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { testCore, testHost } from '../../helpers/core.ts';
@@ -77,5 +78,22 @@ describe('merging the parts', () => {
     const a = { rows: [[1, -9], [2, -3]] as [number, number][], exhausted: true };
     const b = { rows: [[4, -7]] as [number, number][], exhausted: true };
     expect(topOfParts([a, b], all, 10)).toEqual(topOf([[1, -9], [4, -7], [2, -3]], all, 10));
+  });
+});
+
+describe('workers that cannot work', () => {
+  it('answer null, so the search ranks in one piece, and are given up on after a few losses', async () => {
+    // No index there: each worker fails as it opens it.
+    const workers = new RankWorkers(join(tempDir(), 'not-there', 'index.db'), 0);
+    try {
+      expect(workers.usable).toBe(true);
+      expect(await workers.parts('"child"', 100, 10)).toBeNull();
+      expect(await workers.parts('"child"', 100, 10)).toBeNull();
+      expect(workers.usable).toBe(false);
+      // Given up: no worker is started, the answer is at once.
+      expect(await workers.parts('"child"', 100, 10)).toBeNull();
+    } finally {
+      await workers.close();
+    }
   });
 });
