@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SearchFacets, SearchResponse } from '../../../shared/contract.ts';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage, isAbort, isCancelled } from '../api/client.ts';
@@ -26,6 +26,9 @@ export const SEARCH_CHANNEL = 'search-box';
 export function useSearch(query: string, limit: number, refreshKey: number): SearchState {
   const api = useApi();
   const [state, setState] = useState<SearchState>({ response: null, facets: null, pending: true, error: null });
+  // The query (and refresh) whose counts are shown: "show more" asks for more results, not the
+  // same counts again (they take seconds on a big library).
+  const counted = useRef<{ query: string; refreshKey: number } | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -37,10 +40,13 @@ export function useSearch(query: string, limit: number, refreshKey: number): Sea
       api.call('search.query', { query, limit, channel: SEARCH_CHANNEL }, { signal: controller.signal }).then((response) => {
         // Keep the counts of the same query (a "show more" asks again with a bigger limit).
         setState((s) => ({ response, facets: s.facets?.query === response.query ? s.facets : null, pending: false, error: null }));
-        api.call('search.facets', { query, channel: SEARCH_CHANNEL }, { signal: controller.signal }).then(
-          (facets) => setState((s) => (s.response?.query === facets.query ? { ...s, facets } : s)),
-          failed,
-        );
+        // Another query's results replace its counts on screen, so a query typed again is counted again.
+        if (counted.current?.query !== query) counted.current = null;
+        if (counted.current?.refreshKey === refreshKey) return;
+        api.call('search.facets', { query, channel: SEARCH_CHANNEL }, { signal: controller.signal }).then((facets) => {
+          counted.current = { query, refreshKey };
+          setState((s) => (s.response?.query === facets.query ? { ...s, facets } : s));
+        }, failed);
       }, failed);
     }, SEARCH_DEBOUNCE_MS);
     return () => {

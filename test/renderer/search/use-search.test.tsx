@@ -45,6 +45,42 @@ describe('useSearch', () => {
     expect(result.current.facets?.total).toBe(50_000);
   });
 
+  it('"show more" asks for more results but not the same counts again', async () => {
+    const { calls, wrapper } = controlledApi();
+    const { result, rerender } = renderHook(({ limit }) => useSearch('child', limit, 0), { wrapper, initialProps: { limit: 20 } });
+    await waitFor(() => expect(calls).toHaveLength(1));
+    await act(async () => calls[0].resolve(response('child', 1_000, true)));
+    await waitFor(() => expect(calls).toHaveLength(2));
+    await act(async () => calls[1].resolve({ query: 'child', total: 50_000, facets: NO_FACETS, millis: 5 }));
+    rerender({ limit: 40 });
+    await waitFor(() => expect(calls).toHaveLength(3));
+    expect(calls[2]).toMatchObject({ method: 'search.query', input: { limit: 40 } });
+    await act(async () => calls[2].resolve(response('child', 1_000, true)));
+    await new Promise((r) => setTimeout(r, 250));
+    expect(calls).toHaveLength(3);
+    expect(result.current.facets?.total).toBe(50_000);
+  });
+
+  it('counts a query typed again after another one', async () => {
+    const { calls, wrapper } = controlledApi();
+    const { result, rerender } = renderHook(({ q }) => useSearch(q, 20, 0), { wrapper, initialProps: { q: 'child' } });
+    await waitFor(() => expect(calls).toHaveLength(1));
+    await act(async () => calls[0].resolve(response('child', 3, false)));
+    await waitFor(() => expect(calls).toHaveLength(2));
+    await act(async () => calls[1].resolve({ query: 'child', total: 3, facets: NO_FACETS, millis: 1 }));
+    rerender({ q: 'chil' });
+    await waitFor(() => expect(calls).toHaveLength(3));
+    await act(async () => calls[2].resolve(response('chil', 0, false)));
+    await waitFor(() => expect(calls).toHaveLength(4));
+    rerender({ q: 'child' });
+    await waitFor(() => expect(calls).toHaveLength(5));
+    await act(async () => calls[4].resolve(response('child', 3, false)));
+    await waitFor(() => expect(calls).toHaveLength(6));
+    expect(calls[5]).toMatchObject({ method: 'search.facets', input: { query: 'child' } });
+    await act(async () => calls[5].resolve({ query: 'child', total: 3, facets: NO_FACETS, millis: 1 }));
+    expect(result.current.facets?.total).toBe(3);
+  });
+
   it('drops counts for a query typed past, and takes a server-side cancel as no error', async () => {
     const { calls, wrapper } = controlledApi();
     const { result, rerender } = renderHook(({ q }) => useSearch(q, 20, 0), { wrapper, initialProps: { q: 'chi' } });
