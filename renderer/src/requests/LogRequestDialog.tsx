@@ -17,9 +17,6 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  Radio,
-  RadioGroup,
-  Select,
   Textarea,
   makeStyles,
   tokens,
@@ -33,6 +30,7 @@ import { notifyRequestsChanged } from './changes.ts';
 import { addInput, emptyForm, suggestions, validateRequestForm, type FieldErrors, type RequestForm } from './request-form.ts';
 import { fieldOf, useDefaultJudgements } from './useRequests.ts';
 import { matchesShortcut } from '../app/shortcuts.ts';
+import { PriorityAndJudgementFields } from './PriorityAndJudgementFields.tsx';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -166,22 +164,16 @@ export function LogRequestDialog({ open, onClose }: { open: boolean; onClose: ()
                   </Field>
                 </div>
                 <div className={styles.row}>
-                  <Field label="Priority" validationMessage={errors.priority}>
-                    <RadioGroup layout="horizontal" value={form.priority} onChange={(_, d) => set('priority', d.value as RequestForm['priority'])}>
-                      <Radio value="normal" label="Normal" />
-                      <Radio value="high" label="High" />
-                    </RadioGroup>
-                  </Field>
-                  <Field label="Judgement" validationMessage={errors.judgementId ?? errors.frameworkId}>
-                    <Select className={styles.select} value={form.judgementId} onChange={(_, d) => set('judgementId', d.value)} data-testid="request-judgement">
-                      <option value="">None</option>
-                      {judgements.map((j) => (
-                        <option key={j.id} value={j.id}>
-                          {j.title}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
+                  <PriorityAndJudgementFields
+                    priority={form.priority}
+                    judgementId={form.judgementId}
+                    judgements={judgements}
+                    onPriority={(v) => set('priority', v)}
+                    onJudgement={(v) => set('judgementId', v)}
+                    errors={{ priority: errors.priority, judgement: errors.judgementId ?? errors.frameworkId }}
+                    selectClassName={styles.select}
+                    judgementTestId="request-judgement"
+                  />
                 </div>
                 {error && (
                   <MessageBar intent="error" data-testid="log-request-error">

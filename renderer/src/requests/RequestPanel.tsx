@@ -15,9 +15,6 @@ import {
   Link,
   MessageBar,
   MessageBarBody,
-  Radio,
-  RadioGroup,
-  Select,
   Textarea,
   makeStyles,
   tokens,
@@ -34,6 +31,7 @@ import { notifyRequestsChanged } from './changes.ts';
 import { STATUS_LABELS, historyText } from './status-text.ts';
 import { durationWords, formatUkDateTime, fromLocalInput, toLocalInput } from './time-text.ts';
 import { fieldOf } from './useRequests.ts';
+import { PriorityAndJudgementFields } from './PriorityAndJudgementFields.tsx';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
@@ -152,7 +150,6 @@ function PanelContent({ request, now, judgements, frameworkId, onClose, onAnnoun
     }, `Answer to request ${request.id} exported.`);
 
   const set = <K extends keyof Edit>(k: K, v: Edit[K]) => setEdit((e) => ({ ...e, [k]: v }));
-  const judgementTitle = (id: string | null) => judgements.find((j) => j.id === id)?.title ?? id;
 
   return (
     <>
@@ -191,24 +188,15 @@ function PanelContent({ request, now, judgements, frameworkId, onClose, onAnnoun
             </Field>
           </div>
           <div className={styles.row}>
-            <Field label="Priority">
-              <RadioGroup layout="horizontal" value={edit.priority} onChange={(_, d) => set('priority', d.value as Edit['priority'])}>
-                <Radio value="normal" label="Normal" />
-                <Radio value="high" label="High" />
-              </RadioGroup>
-            </Field>
-            <Field label="Judgement" validationMessage={fieldErrors.judgementId ?? fieldErrors.frameworkId}>
-              <Select className={styles.control} value={edit.judgementId} onChange={(_, d) => set('judgementId', d.value)}>
-                <option value="">None</option>
-                {/* A judgement from another framework still shows by its id. */}
-                {edit.judgementId && !judgements.some((j) => j.id === edit.judgementId) && <option value={edit.judgementId}>{judgementTitle(edit.judgementId)}</option>}
-                {judgements.map((j) => (
-                  <option key={j.id} value={j.id}>
-                    {j.title}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <PriorityAndJudgementFields
+              priority={edit.priority}
+              judgementId={edit.judgementId}
+              judgements={judgements}
+              onPriority={(v) => set('priority', v)}
+              onJudgement={(v) => set('judgementId', v)}
+              errors={{ judgement: fieldErrors.judgementId ?? fieldErrors.frameworkId }}
+              selectClassName={styles.control}
+            />
           </div>
           <div className={styles.actions}>
             <Button appearance="primary" disabled={!dirty || busy} onClick={saveFields} data-testid="request-save">
