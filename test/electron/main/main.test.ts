@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { DATABASE_FILE } from '../../../core/paths.ts';
 import { migrations } from '../../../core/store/migrations.ts';
 import { tempDir } from '../../helpers/temp.ts';

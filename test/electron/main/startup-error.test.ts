@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describeStartupError } from '../../../electron/main/startup-error.ts';
 import { openDatabase } from '../../../core/store/database.ts';
 import { migrations } from '../../../core/store/migrations.ts';
