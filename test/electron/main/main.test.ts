@@ -45,6 +45,8 @@ vi.mock('electron', () => ({
   ipcMain: { handle: vi.fn() },
   BrowserWindow: vi.fn(),
   nativeTheme: {},
+  // No keyring here: a new index would be made unencrypted (store-key.ts).
+  safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
 }));
 
 /** Starts main.ts afresh with an index from a newer version in its data folder; resolves with the exit code. */
