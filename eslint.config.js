@@ -20,7 +20,7 @@ const RENDERER = ['^path:renderer/', 'Nothing imports the renderer; it is a sepa
 const SHELLS = ['^path:(electron|cli)/', 'The core and shared code never depend on a shell.'];
 const DESKTOP_ONLY = ['^path:electron/(main|preload)/', 'Only the desktop app is built on electron/main and electron/preload.'];
 const NODE_ONLY = [NODE_BUILTIN, 'This code also runs in a sandboxed page: it talks to the app only through the API contract in shared/.'];
-const SQLITE = ['^pkg:better-sqlite3$', 'Only core/store and the core modules that own tables open or query the database.'];
+const SQLITE = ['^pkg:better-sqlite3(-multiple-ciphers)?$', 'Only core/store and the core modules that own tables open or query the database.'];
 
 /** SQL belongs in core/store and core/evidence; handlers and shells call their functions. */
 const NO_SQL = {

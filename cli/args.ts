@@ -11,6 +11,7 @@ export const OPTIONS = {
   workers: 'string',
   open: 'boolean',
   'retry-failed': 'boolean',
+  encrypt: 'boolean',
   framework: 'string',
   status: 'string',
   strength: 'string',

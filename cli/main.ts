@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { ApiCallError } from '../shared/api-error.ts';
 import { defaultDatabasePath } from '../core/paths.ts';
+import { passphraseKey, PASSPHRASE_VARIABLE, storeEncryption, StoreKeyError } from '../core/core.ts';
 import { parseArguments, UsageError, wholeNumber, type Values } from './args.ts';
 import { NoIndexError, withApi } from './session.ts';
 import { runIndex } from './commands/index-command.ts';
@@ -15,15 +16,18 @@ import { runCoverage, runFrameworks, runTag } from './commands/evidence-commands
 import { runAnnexa } from './commands/annexa-command.ts';
 import { runExport, runVerify } from './commands/pack-commands.ts';
 import { runRequests } from './commands/request-commands.ts';
+import { MissingPassphraseError, runEncrypt } from './commands/encrypt-command.ts';
 
 const HELP = `Evidence Store: index, search and curate inspection evidence, in place.
 
 Usage:
-  evidence-store index <folder>... [--db FILE] [--json] [--workers N] [--retry-failed]
+  evidence-store index <folder>... [--db FILE] [--json] [--workers N] [--retry-failed] [--encrypt]
       Add the folders to the library (if new) and scan them. Exits 0 when every scan finished
       (or a folder could not be reached and was left as it was), even if some files could not be
       read: those are listed under "failed". Exits 1 when a scan could not finish.
       --retry-failed reads failed files again even if they have not changed.
+      --encrypt makes a new index encrypted with the passphrase in ${PASSPHRASE_VARIABLE}
+      (required with it); an existing unencrypted index is refused: use encrypt for that.
   evidence-store search <query> [--db FILE] [--limit N] [--json]
       Search the index. Query language: words, "exact phrase", -exclude, OR, prefix*,
       type:pdf (word, excel, powerpoint, email …), folder:NAME, modified:2024, modified:>2024-01-01.
@@ -54,6 +58,12 @@ Usage:
       judgement of the default framework unless told otherwise. The Annex A workbook is the
       pseudonymised copy unless --audience inspection-team. --json prints
       {"pack", "files", "evidence", "bytes", "seconds"}.
+  evidence-store encrypt [--db FILE] [--json]
+  evidence-store decrypt [--db FILE] [--json]
+      Encrypt the index and its Annex A data (annex-a.db beside it) in place with the passphrase
+      in ${PASSPHRASE_VARIABLE}, or decrypt them with it. Close the app and browser mode first
+      (it refuses a store in use). Safe to stop midway: each file is replaced only once its
+      encrypted (or decrypted) copy is complete; run it again to finish. Shows progress and time left.
   evidence-store verify <pack> [--json]
       Re-hash every file of a pack against its manifest-sha256.txt. Exits 0 only when every file
       matches and nothing is missing or added; --json prints {"ok", "files", "missing", "changed",
@@ -73,6 +83,10 @@ Options:
   --db FILE    The index file (default: ${defaultDatabasePath()}).
                Every command but index, serve, annexa and verify needs it to exist already.
   --json       Machine-readable output on stdout.
+  ${PASSPHRASE_VARIABLE}
+               Environment variable: the passphrase of an encrypted index (SQLCipher 4). Every
+               command that opens the index, and serve, use it; without it an encrypted index is
+               refused (and with it an unencrypted one), never replaced by a new empty one.
   --           Everything after this is words of the command, even if it starts with "-".
   -h, --help   This help.
 
@@ -95,12 +109,19 @@ export async function main(argv: string[]): Promise<number> {
   }
   const databasePath = resolve(values.db ?? defaultDatabasePath());
   const json = values.json ?? false;
-  const reading = (run: Parameters<typeof withApi<number>>[1]) => withApi({ databasePath, mustExist: true }, run);
   try {
+    const key = passphraseKey();
+    const reading = (run: Parameters<typeof withApi<number>>[1]) => withApi({ databasePath, mustExist: true, key }, run);
     switch (command) {
       case 'index': {
         const workers = wholeNumber('workers', values.workers);
-        return await withApi({ databasePath, mustExist: false, workers }, (api) =>
+        if (values.encrypt) {
+          if (!key) throw new MissingPassphraseError('to encrypt the new index with');
+          if (storeEncryption(databasePath) === 'plain') {
+            throw new Error(`the index ${databasePath} already exists and is not encrypted. Close the app and run evidence-store encrypt --db "${databasePath}" to encrypt it in place.`);
+          }
+        }
+        return await withApi({ databasePath, mustExist: false, workers, key }, (api) =>
           runIndex(api, { folders: rest, json, retryFailed: values['retry-failed'] ?? false }),
         );
       }
@@ -163,7 +184,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'verify':
         return await withApi({ databasePath: ':memory:', mustExist: false }, (api) => runVerify(api, { pack: rest[0], json }));
       case 'serve':
-        return await runServe({ databasePath, port: wholeNumber('port', values.port), open: values.open ?? false });
+        return await runServe({ databasePath, port: wholeNumber('port', values.port), open: values.open ?? false, key });
+      case 'encrypt':
+      case 'decrypt':
+        return runEncrypt({ databasePath, decrypt: command === 'decrypt', key, json });
       default:
         console.error(`Unknown command “${command}”.\n\n${HELP}`);
         return 2;
@@ -173,7 +197,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(error.message);
       return 2;
     }
-    if (error instanceof NoIndexError) {
+    if (error instanceof NoIndexError || error instanceof MissingPassphraseError || error instanceof StoreKeyError) {
       console.error(`evidence-store ${command}: ${error.message}`);
       return 1;
     }

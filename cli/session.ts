@@ -4,7 +4,7 @@
  * desktop app and browser mode. Commands never touch the database or the core's modules.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { openCore } from '../core/core.ts';
+import { openCore, type StoreKey } from '../core/core.ts';
 import { createLocalApi } from '../core/api/local-client.ts';
 import type { Api } from '../shared/contract.ts';
 import { openPath, revealPath } from '../electron/server/os-host.ts';
@@ -24,11 +24,13 @@ export interface SessionOptions {
   mustExist: boolean;
   /** Extraction worker threads (index --workers). */
   workers?: number;
+  /** The store's key (from EVIDENCE_STORE_PASSPHRASE), if it is encrypted. */
+  key?: StoreKey;
 }
 
 export async function withApi<T>(options: SessionOptions, run: (api: Api) => Promise<T>): Promise<T> {
   if (options.mustExist && !existsSync(options.databasePath)) throw new NoIndexError(options.databasePath);
-  const core = openCore({ databasePath: options.databasePath, workers: options.workers });
+  const core = openCore({ databasePath: options.databasePath, workers: options.workers, key: options.key });
   try {
     const { dispatch } = core.api({ mode: 'cli', version: VERSION, databasePath: options.databasePath, openPath, revealPath, pickFolder: null });
     return await run(createLocalApi(dispatch, core.subscribe));

@@ -20,6 +20,11 @@ import { annexaPathFor } from './annexa/store.ts';
 import type { AnnexaProgress } from '../shared/annexa/api.ts';
 import type { PackProgress } from '../shared/pack.ts';
 import { PackService } from './pack/service.ts';
+import type { StoreKey } from './store/cipher.ts';
+
+// Encryption at rest, for the shells (which use the core only through this module and the API).
+export { newRawKey, passphraseKey, PASSPHRASE_VARIABLE, StoreKeyError, type StoreKey } from './store/cipher.ts';
+export { decryptStore, encryptStore, storeEncryption, type StoreConversion, type StoreFileProgress } from './store/store-encryption.ts';
 
 export interface CoreOptions {
   databasePath: string;
@@ -31,6 +36,12 @@ export interface CoreOptions {
   timeoutMs?: number;
   /** Rank in worker threads from this many pages up (default rank-workers.ts PARALLEL_FROM_PAGES; tests use 0). */
   parallelRankingFromPages?: number;
+  /**
+   * The store's key (encryption at rest): the index and Annex A's file are encrypted with it, a new
+   * store is made encrypted, and a store that does not match is refused (IndexOpenError
+   * 'encrypted' or 'not-encrypted'). Without it the store is plain.
+   */
+  key?: StoreKey;
 }
 
 export interface Core {
@@ -55,7 +66,7 @@ export interface Core {
 }
 
 export function openCore(options: CoreOptions): Core {
-  const db = openDatabase(options.databasePath);
+  const db = openDatabase(options.databasePath, { key: options.key });
   const poolFor = (s: Settings) =>
     createPoolService({
       size: options.workers ?? s.workers,
@@ -75,13 +86,13 @@ export function openCore(options: CoreOptions): Core {
   const annexaEvents = new EventEmitter<{ progress: [AnnexaProgress] }>();
   let annexaService: AnnexaService | null = null;
   const annexa = () =>
-    (annexaService ??= new AnnexaService({ path: options.annexaPath ?? annexaPathFor(options.databasePath), onProgress: (p) => annexaEvents.emit('progress', p) }));
+    (annexaService ??= new AnnexaService({ path: options.annexaPath ?? annexaPathFor(options.databasePath), key: options.key, onProgress: (p) => annexaEvents.emit('progress', p) }));
   const packEvents = new EventEmitter<{ progress: [PackProgress] }>();
   let packService: PackService | null = null;
   const pack = () => (packService ??= new PackService({ db, frameworks, annexa, onProgress: (p) => packEvents.emit('progress', p) }));
   let background: BackgroundSync | null = null;
   // Workers start on the first search of a big library; an index in memory has no file to share.
-  const rankWorkers = options.databasePath === ':memory:' ? undefined : new RankWorkers(options.databasePath, options.parallelRankingFromPages);
+  const rankWorkers = options.databasePath === ':memory:' ? undefined : new RankWorkers(options.databasePath, options.parallelRankingFromPages, undefined, options.key);
   const core: Core = {
     db,
     indexer,

@@ -9,7 +9,7 @@
  * written with plain SQL of that version's tables, not with today's store code, which may expect
  * columns version N did not have.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

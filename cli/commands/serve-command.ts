@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openCore } from '../../core/core.ts';
+import { openCore, type StoreKey } from '../../core/core.ts';
 import { startServer } from '../../electron/server/server.ts';
 import { openPath, revealPath } from '../../electron/server/os-host.ts';
 import { VERSION } from '../session.ts';
@@ -14,6 +14,8 @@ export interface ServeOptions {
   port?: number;
   /** Open the address in the default browser too. */
   open: boolean;
+  /** The store's key (from EVIDENCE_STORE_PASSPHRASE), if it is encrypted. */
+  key?: StoreKey;
 }
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
@@ -23,7 +25,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
     // The API still works (for scripts); the page will say how to build the UI.
     console.error('Note: the app UI has not been built yet: run `npm run build:renderer` (or `npm start`, which does it).');
   }
-  const core = openCore({ databasePath: options.databasePath });
+  const core = openCore({ databasePath: options.databasePath, key: options.key });
   const { dispatch } = core.api({
     mode: 'browser',
     version: VERSION,

@@ -3,6 +3,7 @@
  */
 import type { AnnexaProgress } from '../../shared/annexa/api.ts';
 import type { ApiError } from '../../shared/contract.ts';
+import type { StoreKey } from '../store/cipher.ts';
 
 /** A file to read: from disk, or bytes handed over by a browser upload. */
 export type JobFile = { name: string; path: string } | { name: string; bytes: Uint8Array };
@@ -10,6 +11,8 @@ export type JobFile = { name: string; path: string } | { name: string; bytes: Ui
 export interface ImportRequest {
   kind: 'import';
   dbPath: string;
+  /** The key of the child-level data file (the index's), if it is encrypted. */
+  dbKey?: StoreKey;
   files: JobFile[];
   specId: string;
   inspectionDate: string;
@@ -20,6 +23,8 @@ export interface ImportRequest {
 export interface WorkbookRequest {
   kind: 'workbook';
   dbPath: string;
+  /** The key of the child-level data file (the index's), if it is encrypted. */
+  dbKey?: StoreKey;
   pseudonymise: boolean;
 }
 

@@ -13,6 +13,7 @@ import type { AnnexaFileRef, AnnexaImportReport, AnnexaProgress, AnnexaSpecSumma
 import { ANNEX_A_SPECS, DEFAULT_ANNEX_A_SPEC_ID, annexASpec } from '../../shared/annexa/index.ts';
 import type { AnnexASummaries } from '../../shared/annexa/summaries.ts';
 import { ApiFailure } from '../api/errors.ts';
+import type { StoreKey } from '../store/cipher.ts';
 import type { AnnexaJob, AnnexaJobMessage, ImportRequest, JobFile } from './jobs.ts';
 import { parseMappingFile } from './mapping-file.ts';
 import { runJob } from './pipeline.ts';
@@ -23,6 +24,8 @@ import {
 export interface AnnexaServiceOptions {
   /** The child-level data file (annexaPathFor), or ':memory:'. */
   path: string;
+  /** Its key: the index's, when the index is encrypted. */
+  key?: StoreKey;
   onProgress: (progress: AnnexaProgress) => void;
   /** Limits for a job's worker. */
   timeoutMs?: number;
@@ -50,7 +53,7 @@ export class AnnexaService {
   }
 
   private store(): AnnexaDb {
-    this.db ??= openAnnexaDb(this.options.path);
+    this.db ??= openAnnexaDb(this.options.path, this.options.key);
     return this.db;
   }
 
@@ -107,7 +110,7 @@ export class AnnexaService {
       release();
       throw error;
     }
-    const job: ImportRequest = { kind: 'import', dbPath: this.options.path, files, specId, inspectionDate: request.inspectionDate, mapping: request.mapping ?? null };
+    const job: ImportRequest = { kind: 'import', dbPath: this.options.path, dbKey: this.options.key, files, specId, inspectionDate: request.inspectionDate, mapping: request.mapping ?? null };
     return this.enqueue(async () => {
       try {
         return (await this.run(job)) as AnnexaImportReport;
@@ -156,7 +159,7 @@ export class AnnexaService {
   workbook(options: { pseudonymise: boolean }): Promise<Uint8Array<ArrayBuffer>> {
     const db = this.existing();
     if (!db || !importMeta(db)) throw new ApiFailure('not-found', 'Nothing has been imported yet: import the extracts first.');
-    return this.enqueue(async () => (await this.run({ kind: 'workbook', dbPath: this.options.path, pseudonymise: options.pseudonymise })) as Uint8Array<ArrayBuffer>);
+    return this.enqueue(async () => (await this.run({ kind: 'workbook', dbPath: this.options.path, dbKey: this.options.key, pseudonymise: options.pseudonymise })) as Uint8Array<ArrayBuffer>);
   }
 
   /** Deletes every child's data: closes the store and removes its file. */

@@ -7,9 +7,11 @@
  * The import itself runs in a worker with its own connection (core/annexa/worker.ts); this module
  * is the only place that knows the tables.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { applyKey, type StoreKey } from '../store/cipher.ts';
+import { encryptionError } from '../store/open-error.ts';
 import type { Change, Finding, ListRow, Severity, Value } from './model.ts';
 
 export type AnnexaDb = Database.Database;
@@ -56,16 +58,27 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS changes_row ON changes(source, row);
 `;
 
-export function openAnnexaDb(path: string): AnnexaDb {
+/**
+ * Opens (creating it if needed) the child-level data file, encrypted with the index's key when the
+ * index has one (the same key: one secret protects both). A file that does not match (encrypted
+ * without the key, or plain with one) is refused with an IndexOpenError saying what to do.
+ */
+export function openAnnexaDb(path: string, key?: StoreKey): AnnexaDb {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { timeout: 5000 });
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  // Large sorts would otherwise spill to the operating system's temp folder: child-level data
-  // (findings quote ids and dates) must not be written anywhere but this file.
-  db.pragma('temp_store = MEMORY');
-  db.exec(SCHEMA);
-  return db;
+  try {
+    if (key && path !== ':memory:') applyKey(db, key);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    // Large sorts would otherwise spill to the operating system's temp folder: child-level data
+    // (findings quote ids and dates) must not be written anywhere but this file.
+    db.pragma('temp_store = MEMORY');
+    db.exec(SCHEMA);
+    return db;
+  } catch (error) {
+    db.close();
+    throw encryptionError(error, path, key !== undefined) ?? error;
+  }
 }
 
 /** Deletes the child-level data file (and SQLite's companions) after its connection is closed. */

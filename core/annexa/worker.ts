@@ -11,7 +11,7 @@ import { openAnnexaDb } from './store.ts';
 const job = workerData as AnnexaJob;
 const post = (message: AnnexaJobMessage, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
 
-const db = openAnnexaDb(job.dbPath);
+const db = openAnnexaDb(job.dbPath, job.dbKey);
 try {
   const result = await runJob(job, db, (progress) => post({ type: 'progress', progress }));
   // The workbook's bytes move to the main thread rather than being copied.

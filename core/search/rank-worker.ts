@@ -3,10 +3,12 @@
  * "the best rows of this query among pages whose ids fall in this range".
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { StoreKey } from '../store/cipher.ts';
 import { openDatabase } from '../store/database.ts';
 import { RANK_SQL_IN_RANGE, type RankRequest, type RankReply } from './ranking.ts';
 
-const db = openDatabase((workerData as { databasePath: string }).databasePath, { readonly: true });
+const { databasePath, key } = workerData as { databasePath: string; key?: StoreKey };
+const db = openDatabase(databasePath, { readonly: true, key });
 const ranked = db.prepare(RANK_SQL_IN_RANGE).raw();
 
 parentPort!.on('message', (request: RankRequest) => {

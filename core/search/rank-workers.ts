@@ -11,6 +11,7 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { StoreKey } from '../store/cipher.ts';
 import type { RankReply, RankRequest } from './ranking.ts';
 
 // From .ts sources (Node type stripping) the worker is rank-worker.ts; from tsc output, rank-worker.js.
@@ -36,12 +37,15 @@ export class RankWorkers {
   private failures = 0;
 
   private readonly databasePath: string;
+  /** The index's key, for the workers' own connections (each derives the page key again). */
+  private readonly key: StoreKey | undefined;
   /** Libraries with fewer pages rank on the main thread (tests set 0 to use the workers). */
   readonly fromPages: number;
   readonly size: number;
 
-  constructor(databasePath: string, fromPages = PARALLEL_FROM_PAGES, size = 2) {
+  constructor(databasePath: string, fromPages = PARALLEL_FROM_PAGES, size = 2, key?: StoreKey) {
     this.databasePath = databasePath;
+    this.key = key;
     this.fromPages = fromPages;
     this.size = size;
     this.workers = Array.from({ length: size }, () => null);
@@ -83,7 +87,7 @@ export class RankWorkers {
     if (existing) return existing;
     const worker = new Worker(WORKER_URL, {
       execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')),
-      workerData: { databasePath: this.databasePath },
+      workerData: { databasePath: this.databasePath, key: this.key },
       resourceLimits: { maxOldGenerationSizeMb: 256 },
     });
     worker.unref();

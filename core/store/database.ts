@@ -4,11 +4,13 @@
  * The desktop app, the CLI and browser mode share the file and may all start at the same moment,
  * so every step here must be safe when another process is doing the same step on the same file.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { applyKey, type StoreKey } from './cipher.ts';
+import { tidyConversionLeftovers } from './convert.ts';
 import { migrations } from './migrations.ts';
-import { foreignDatabaseError, newerVersionError, readOnlyError, toIndexOpenError } from './open-error.ts';
+import { encryptionError, foreignDatabaseError, newerVersionError, readOnlyError, toIndexOpenError } from './open-error.ts';
 
 export type Db = Database.Database;
 
@@ -20,6 +22,11 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Overrides BUSY_TIMEOUT_MS (tests use a short one to see the 'locked' error quickly). */
   busyTimeoutMs?: number;
+  /**
+   * The store's key (cipher.ts). With a key the file must be encrypted with it (a new one is
+   * made encrypted); without one it must be plain. Anything else is refused, never opened anew.
+   */
+  key?: StoreKey;
 }
 
 /**
@@ -29,18 +36,21 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
   try {
-    return open(file, options.readonly ?? false, busyTimeoutMs);
+    return open(file, options.readonly ?? false, busyTimeoutMs, options.key);
   } catch (error) {
-    throw toIndexOpenError(error, file, busyTimeoutMs);
+    throw encryptionError(error, file, options.key !== undefined) ?? toIndexOpenError(error, file, busyTimeoutMs);
   }
 }
 
-function open(file: string, readonly: boolean, busyTimeoutMs: number): Db {
+function open(file: string, readonly: boolean, busyTimeoutMs: number, key: StoreKey | undefined): Db {
   if (file !== ':memory:' && !readonly) mkdirSync(dirname(file), { recursive: true });
   // The busy timeout is given to the constructor so it is in force before the first statement:
   // every later step may meet another process's lock and must wait for it, not fail.
   const db = new Database(file, { readonly, fileMustExist: readonly, timeout: busyTimeoutMs });
   try {
+    // Before anything is read: a wrong or missing key then fails at the first read below, with
+    // nothing written (not even the -wal and -shm files).
+    if (key && file !== ':memory:') applyKey(db, key);
     // Before the first read: reading a WAL file makes its -wal and -shm files, which a read-only
     // index (or a user who may not write there) would be left littered with.
     if (!readonly && file !== ':memory:') assertWritable(file);
@@ -58,8 +68,12 @@ function open(file: string, readonly: boolean, busyTimeoutMs: number): Db {
       if (version < migrations.length) migrate(db, file);
     }
     db.pragma('foreign_keys = ON');
-    // The index holds the text of documents: a large sort must not spill it to the OS temp folder.
+    // The index holds the text of documents: a large sort must not spill it to the OS temp folder
+    // (SQLite's temporary files are not encrypted with the store's key).
     db.pragma('temp_store = MEMORY');
+    // Opened for writing (with the WAL switch, which waits for an encryption under way to let go),
+    // so no `evidence-store encrypt` is running: a copy it left when stopped midway can go.
+    if (!readonly && file !== ':memory:') tidyConversionLeftovers(file);
     return db;
   } catch (error) {
     db.close();

@@ -4,13 +4,19 @@
  * learn what went wrong, so each message says what happened, names the file, and says what to do.
  */
 
+import { fileKind, PASSPHRASE_VARIABLE } from './cipher.ts';
+
 export type IndexOpenErrorKind =
   /** Written by a newer Evidence Store; left exactly as it was. */
   | 'newer-version'
   /** Another program kept it locked for longer than the busy timeout. */
   | 'locked'
-  /** Not an SQLite file (encrypted, damaged, another kind of file) or another program's database. */
+  /** Not an SQLite file (damaged, another kind of file) or another program's database. */
   | 'not-a-database'
+  /** Encrypted, and opened without its key or with a wrong one; left exactly as it was. */
+  | 'encrypted'
+  /** Not encrypted, but opened with a key: refused rather than used unencrypted by mistake. */
+  | 'not-encrypted'
   /** The file, its folder or the drive can be read but not written. */
   | 'read-only'
   /** It cannot be opened or created at all: permissions, a folder that cannot be made, a full disk. */
@@ -72,7 +78,7 @@ export function notADatabaseError(file: string, cause?: unknown): IndexOpenError
   return new IndexOpenError(
     'not-a-database',
     file,
-    `The file ${file} is not an Evidence Store index that can be read: it may be damaged, encrypted, or a different kind of file. ` +
+    `The file ${file} is not an Evidence Store index that can be read: it may be damaged or a different kind of file. ` +
       'It has been left as it was. Choose another index file, or move this one somewhere else so that Evidence Store can make a new index in its place.',
     { cause },
   );
@@ -85,6 +91,45 @@ export function unreadableError(file: string, code: string, cause?: unknown): In
     `Evidence Store cannot open or create the index ${file}: ${unreadableReason(code)} ${unreadableAdvice(code)}`,
     { cause },
   );
+}
+
+export function encryptedError(file: string, keyGiven: boolean, cause?: unknown): IndexOpenError {
+  const what = keyGiven
+    ? `The index ${file} is encrypted, and the key given does not open it (or it is not an Evidence Store index).`
+    : `The index ${file} is encrypted, and no key was given.`;
+  return new IndexOpenError(
+    'encrypted',
+    file,
+    `${what} It has been left exactly as it was. ` +
+      `Check the key: for the command line and browser mode, set the environment variable ${PASSPHRASE_VARIABLE} to the passphrase it was encrypted with, then try again. ` +
+      '(The desktop app uses the key it keeps for this user on this computer.)',
+    { cause },
+  );
+}
+
+export function notEncryptedError(file: string, cause?: unknown): IndexOpenError {
+  return new IndexOpenError(
+    'not-encrypted',
+    file,
+    `The index ${file} is not encrypted, but a key was given to open it, so it has been left as it was. ` +
+      `Close Evidence Store everywhere and run evidence-store encrypt --db "${file}" to encrypt it with that key, ` +
+      `or unset the environment variable ${PASSPHRASE_VARIABLE} to use it unencrypted.`,
+    { cause },
+  );
+}
+
+/**
+ * SQLite says only "file is not a database" both for an encrypted file opened without its key (or
+ * with a wrong one) and for a plain file opened with a key: what is on disk tells which it was.
+ * Undefined for anything else (toIndexOpenError takes it from there).
+ */
+export function encryptionError(error: unknown, file: string, keyGiven: boolean): IndexOpenError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_NOTADB') || file === ':memory:') return undefined;
+  const kind = fileKind(file);
+  if (kind === 'plain' && keyGiven) return notEncryptedError(file, error);
+  if (kind === 'encrypted' || (kind === 'other' && keyGiven)) return encryptedError(file, keyGiven, error);
+  return undefined;
 }
 
 /**

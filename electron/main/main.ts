@@ -2,7 +2,7 @@
  * The desktop app's main process: a flat list of setup steps. All the work is in the core;
  * this file only wires it to Electron.
  */
-import { app, dialog, Menu, screen, shell, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, safeStorage, screen, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCore, type Core } from '../../core/core.ts';
@@ -18,6 +18,7 @@ import { readWindowState, restoreWindowState, trackWindowState } from './window-
 import { buildMenuTemplate } from './menu.ts';
 import { aboutText, aboutVersions } from './about.ts';
 import { closeWithin } from './quit.ts';
+import { desktopStoreKey } from './store-key.ts';
 
 const RENDERER_DIR = fileURLToPath(new URL('../../renderer/', import.meta.url));
 
@@ -52,7 +53,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('child-process-gone', (_event, details) => log.warn(`A ${details.type} process stopped:`, details.reason, `exit code ${details.exitCode}`));
 
   const showAbout = () => {
-    // better-sqlite3's own SQLite, which the core reports.
+    // The SQLite library's own SQLite (SQLite3 Multiple Ciphers), which the core reports.
     const sqlite = core?.sqliteVersion() ?? null;
     const text = aboutText(APP_NAME, aboutVersions(app.getVersion(), process.versions, sqlite));
     const options = { type: 'info' as const, title: text.title, message: text.message, detail: text.detail, buttons: ['OK'], noLink: true };
@@ -79,7 +80,8 @@ if (!app.requestSingleInstanceLock()) {
   const start = () => {
     hardenWebContents();
     serveRenderer(RENDERER_DIR);
-    core = openCore({ databasePath: databasePath() });
+    // Encryption at rest: the key the operating system keeps for this user, if the store has one.
+    core = openCore({ databasePath: databasePath(), key: desktopStoreKey(dataDir(), databasePath(), safeStorage) });
     const { dispatch } = core.api(desktopHost(app.getVersion(), databasePath(), () => window));
     registerIpc(dispatch);
     installMenu();

@@ -26,7 +26,7 @@ export interface StartupErrorDialog {
   file: string;
 }
 
-const KINDS = ['newer-version', 'locked', 'not-a-database', 'read-only', 'unreadable'] as const;
+const KINDS = ['newer-version', 'locked', 'not-a-database', 'read-only', 'unreadable', 'encrypted', 'not-encrypted'] as const;
 type Kind = (typeof KINDS)[number];
 
 interface IndexOpenErrorLike {
@@ -42,6 +42,8 @@ const HEADLINES: Record<Kind, string> = {
   'not-a-database': 'The index file is not an Evidence Store index',
   'read-only': 'The index can be read but not changed',
   unreadable: 'Evidence Store cannot open its index',
+  encrypted: 'The index is encrypted and its key is not available',
+  'not-encrypted': 'The index is not encrypted, but a key was given',
 };
 
 /** Where revealing the file helps: the user has to do something with that file (update, move, unlock). */

@@ -17,7 +17,7 @@ describe('layer rules', () => {
     ['core/search/x.ts', "export { app } from 'electron';"],
     ['shared/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['shared/x.ts', "import { createHash } from 'crypto';\nexport const a = createHash;"],
-    ['shared/x.ts', "import Database from 'better-sqlite3';\nexport const a = Database;"],
+    ['shared/x.ts', "import Database from 'better-sqlite3-multiple-ciphers';\nexport const a = Database;"],
     ['renderer/src/x.tsx', "import { search } from '../../core/search/search.ts';\nexport const a = search;"],
     ['renderer/src/x.tsx', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;"],
     ['renderer/src/x.tsx', "import { randomUUID } from 'crypto';\nexport const a = randomUUID;"],
@@ -48,7 +48,7 @@ describe('layer rules', () => {
     ['renderer/src/x.tsx', "import type { Api } from '../../shared/contract.ts';\nexport type A = Api;"],
     ['cli/x.ts', "import { openCore } from '../core/core.ts';\nimport { createLocalApi } from '../core/api/local-client.ts';\nexport const a = [openCore, createLocalApi];"],
     ['cli/commands/x.ts', "import { startServer } from '../../electron/server/server.ts';\nexport const a = startServer;"],
-    ['core/store/x.ts', "import Database from 'better-sqlite3';\nexport const a = (db: Database.Database) => db.prepare('SELECT 1');"],
+    ['core/store/x.ts', "import Database from 'better-sqlite3-multiple-ciphers';\nexport const a = (db: Database.Database) => db.prepare('SELECT 1');"],
     ['core/api/x.ts', "export const a = (text: string) => /x/u.exec(text);"],
     ['renderer/src/x.tsx', "export const load = () => import('pdfjs-dist');"],
   ])('allows the right-way import in %s', async (file, code) => {

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { tempDir } from '../../helpers/temp.ts';
 import { whenDone } from '../../helpers/cleanup.ts';
 import { testDatabase } from '../../helpers/core.ts';

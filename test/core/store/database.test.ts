@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { openDatabase, sqliteVersionOf } from '../../../core/store/database.ts';
 import { IndexOpenError } from '../../../core/store/open-error.ts';
 import { migrations } from '../../../core/store/migrations.ts';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { migrations } from '../../../core/store/migrations.ts';
 import { search } from '../../../core/search/search.ts';
 import { tempDir } from '../../helpers/temp.ts';

@@ -9,7 +9,7 @@ import { randomBytes, createHash } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { openDatabase } from '../../../core/store/database.ts';
 import { IndexOpenError, toIndexOpenError, type IndexOpenErrorKind } from '../../../core/store/open-error.ts';
 import { migrations } from '../../../core/store/migrations.ts';
@@ -70,17 +70,24 @@ describe('opening an index that cannot be used', () => {
     expect(snapshot(dir, file)).toEqual(before);
   });
 
-  it('not-a-database: refuses an encrypted or foreign file and leaves it as it was', () => {
+  it('not-a-database: refuses a file of another kind and leaves it as it was', () => {
     const dir = tempDir();
-    const encrypted = join(dir, 'encrypted.db');
-    writeFileSync(encrypted, randomBytes(8192));
     const text = join(dir, 'notes.db');
     writeFileSync(text, 'Minutes of the corporate parenting board, March 2025.\n'.repeat(100));
-    for (const file of [encrypted, text]) {
-      const before = snapshot(dir, file);
-      expectPlainWords(openError(file), 'not-a-database', file);
-      expect(snapshot(dir, file)).toEqual(before);
-    }
+    const before = snapshot(dir, text);
+    expectPlainWords(openError(text), 'not-a-database', text);
+    expect(snapshot(dir, text)).toEqual(before);
+  });
+
+  it('encrypted: whole pages of what looks random (as an encrypted index is) are taken for an encrypted index, and left as they were', () => {
+    const dir = tempDir();
+    const file = join(dir, 'encrypted.db');
+    writeFileSync(file, randomBytes(8192));
+    const before = snapshot(dir, file);
+    const error = openError(file);
+    expectPlainWords(error, 'encrypted', file);
+    expect(error.message).toContain('EVIDENCE_STORE_PASSPHRASE');
+    expect(snapshot(dir, file)).toEqual(before);
   });
 
   it("not-a-database: refuses another program's SQLite database rather than add tables to it", () => {

@@ -9,7 +9,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { migrations } from '../../../core/store/migrations.ts';
 import { openDatabase } from '../../../core/store/database.ts';
 import { tempDir } from '../../helpers/temp.ts';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { openDatabase, type Db } from '../../../core/store/database.ts';
 import { migrations } from '../../../core/store/migrations.ts';
 import { search } from '../../../core/search/search.ts';

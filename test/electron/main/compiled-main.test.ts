@@ -97,6 +97,9 @@ describe('the compiled main process under plain Node, Electron mocked', () => {
     expect(report.willQuitPrevented).toBe(1);
     expect(report.willQuit).toBe(2);
     expect(existsSync(join(userData, DATABASE_FILE))).toBe(true);
+    // A new index, with the OS able to keep a key: encrypted, its key kept only as the OS encrypted it.
+    expect(readFileSync(join(userData, DATABASE_FILE)).includes('SQLite format 3')).toBe(false);
+    expect(readFileSync(join(userData, 'index-key.bin'), 'utf8')).toMatch(/^fake-os:[0-9a-f]{64}$/u);
     expect(JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8'))).toEqual({ x: 320, y: 110, width: 1280, height: 820, maximized: false });
     const log = readFileSync(join(userData, 'logs', 'main.log'), 'utf8');
     expect(log).toMatch(/INFO {2}Evidence Store 0\.1\.0 starting/u);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { DATABASE_FILE } from '../../../core/paths.ts';
 import { migrations } from '../../../core/store/migrations.ts';
 import { tempDir } from '../../helpers/temp.ts';
@@ -45,6 +45,8 @@ vi.mock('electron', () => ({
   ipcMain: { handle: vi.fn() },
   BrowserWindow: vi.fn(),
   nativeTheme: {},
+  // No keyring here: a new index would be made unencrypted (store-key.ts).
+  safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
 }));
 
 /** Starts main.ts afresh with an index from a newer version in its data folder; resolves with the exit code. */

@@ -135,8 +135,8 @@ describe('the files the installers would pack (globs against dist/ and node_modu
     expect(unpacked(wasm)).toBe(false);
   });
 
-  it('unpacks better-sqlite3’s native binary, each installer holding only its own platform’s', () => {
-    const prebuilds = readdirSync(join(REPO, 'node_modules', 'better-sqlite3', 'prebuilds')).map((f) => `node_modules/better-sqlite3/prebuilds/${f}`);
+  it('unpacks the SQLite library’s (better-sqlite3-multiple-ciphers) native binary, each installer holding only its own platform’s', () => {
+    const prebuilds = readdirSync(join(REPO, 'node_modules', 'better-sqlite3-multiple-ciphers', 'prebuilds')).map((f) => `node_modules/better-sqlite3-multiple-ciphers/prebuilds/${f}`);
     const own = { win: /\/win32-/u, linux: /\/linux(musl)?-/u, mac: /\/darwin-/u };
     for (const platform of ['win', 'linux', 'mac'] as const) {
       const kept = prebuilds.filter((f) => packed(f, forPlatform(platform)));
@@ -144,11 +144,11 @@ describe('the files the installers would pack (globs against dist/ and node_modu
       expect(kept.every((f) => own[platform].test(f)), `${platform}: ${kept.join(', ')}`).toBe(true);
     }
     expect(prebuilds.every(unpacked)).toBe(true);
-    expect(packed('node_modules/better-sqlite3/deps/sqlite3/sqlite3.c', config.files)).toBe(false);
+    expect(packed('node_modules/better-sqlite3-multiple-ciphers/deps/sqlite3/sqlite3.c', config.files)).toBe(false);
   });
 
   it('has no asarUnpack pattern that matches nothing', () => {
-    const candidates = [...dist, ...walk(join(REPO, 'node_modules', 'better-sqlite3'))];
+    const candidates = [...dist, ...walk(join(REPO, 'node_modules', 'better-sqlite3-multiple-ciphers'))];
     for (const pattern of config.asarUnpack) expect(candidates.some((f) => minimatch(f, pattern, OPTIONS)), pattern).toBe(true);
   });
 });
@@ -180,15 +180,15 @@ describe('electron-builder run for a Linux folder against a stand-in Electron', 
   }, 200_000);
 
   it('puts the app, its workers and PDFium’s .wasm in app.asar, and only the Linux SQLite binaries beside it', () => {
-    for (const file of ['package.json', 'dist/electron/main/main.js', 'dist/electron/preload/preload.cjs', 'dist/core/extract/worker.js', 'dist/core/annexa/worker.js', 'dist/core/pack/site/worker.js', 'dist/renderer/index.html', 'node_modules/@embedpdf/pdfium/dist/pdfium.wasm', 'node_modules/better-sqlite3/lib/index.js']) {
+    for (const file of ['package.json', 'dist/electron/main/main.js', 'dist/electron/preload/preload.cjs', 'dist/core/extract/worker.js', 'dist/core/annexa/worker.js', 'dist/core/pack/site/worker.js', 'dist/renderer/index.html', 'node_modules/@embedpdf/pdfium/dist/pdfium.wasm', 'node_modules/better-sqlite3-multiple-ciphers/lib/index.js']) {
       expect(files, file).toContain(file);
     }
     expect(files.filter((f) => f.endsWith('.map') && f.startsWith('dist/'))).toEqual([]);
-    expect(files.some((f) => f.startsWith('node_modules/better-sqlite3/deps/') || f.startsWith('node_modules/@types/'))).toBe(false);
+    expect(files.some((f) => f.startsWith('node_modules/better-sqlite3-multiple-ciphers/deps/') || f.startsWith('node_modules/@types/'))).toBe(false);
     // electron-builder unpacks the whole package a native binary is in (its "smart unpack"): only
-    // better-sqlite3, with only this platform's binaries, and without its C sources.
-    expect(unpackedFiles.every((f) => f.startsWith('node_modules/better-sqlite3/')), unpackedFiles.join('\n')).toBe(true);
-    expect(unpackedFiles.filter((f) => f.endsWith('.node')).sort()).toEqual(['node_modules/better-sqlite3/prebuilds/linux-arm64.node', 'node_modules/better-sqlite3/prebuilds/linux-x64.node', 'node_modules/better-sqlite3/prebuilds/linuxmusl-arm64.node', 'node_modules/better-sqlite3/prebuilds/linuxmusl-x64.node']);
+    // better-sqlite3-multiple-ciphers, with only this platform's binaries, and without its C sources.
+    expect(unpackedFiles.every((f) => f.startsWith('node_modules/better-sqlite3-multiple-ciphers/')), unpackedFiles.join('\n')).toBe(true);
+    expect(unpackedFiles.filter((f) => f.endsWith('.node')).sort()).toEqual(['node_modules/better-sqlite3-multiple-ciphers/prebuilds/linux-arm64.node', 'node_modules/better-sqlite3-multiple-ciphers/prebuilds/linux-x64.node', 'node_modules/better-sqlite3-multiple-ciphers/prebuilds/linuxmusl-arm64.node', 'node_modules/better-sqlite3-multiple-ciphers/prebuilds/linuxmusl-x64.node']);
     expect(unpackedFiles.some((f) => /\/(deps|src|build)\//u.test(f))).toBe(false);
   });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describeStartupError } from '../../../electron/main/startup-error.ts';
+import { StoreKeyUnavailableError } from '../../../electron/main/store-key.ts';
 import { openDatabase } from '../../../core/store/database.ts';
 import { migrations } from '../../../core/store/migrations.ts';
 import { tempDir } from '../../helpers/temp.ts';
@@ -33,7 +34,28 @@ const heldByAnotherProgram = (file: string) => {
   holder.exec('CREATE TABLE roots (id INTEGER PRIMARY KEY); PRAGMA user_version = 1; BEGIN EXCLUSIVE; INSERT INTO roots DEFAULT VALUES');
 };
 
+/** An index encrypted with a key the app was not given. */
+const encrypted = (file: string) => {
+  openDatabase(file, { key: { rawKeyHex: 'b2'.repeat(32) } }).close();
+};
+
 describe('the start-up error dialog', () => {
+  it('says the index is encrypted and its key is not available, rather than showing an empty library', () => {
+    const { file, error } = openFailure(encrypted);
+    const shown = describeStartupError(error, file);
+    expect(shown.message).toBe('The index is encrypted and its key is not available');
+    expect(shown.detail).toContain(file);
+    expect(shown.detail).toContain('left exactly as it was');
+    expect(shown.actions).toEqual(['quit']);
+  });
+
+  it('says the same when the key this computer keeps for the user cannot be read', () => {
+    const file = join(tempDir(), 'evidence-store.db');
+    const shown = describeStartupError(new StoreKeyUnavailableError(file, join(tempDir(), 'index-key.bin'), new Error('keychain locked')), file);
+    expect(shown.message).toBe('The index is encrypted and its key is not available');
+    expect(shown.detail).toContain('same user on the same computer');
+  });
+
   it('explains an index from a newer version, names the file, and offers to show it', () => {
     const { file, error } = openFailure(newer);
     const shown = describeStartupError(error, file);
