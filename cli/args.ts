@@ -29,6 +29,8 @@ export const OPTIONS = {
   owner: 'string',
   note: 'string',
   document: 'list',
+  csv: 'string',
+  action: 'string',
   help: 'boolean',
 } as const;
 

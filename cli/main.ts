@@ -17,6 +17,8 @@ import { runAnnexa } from './commands/annexa-command.ts';
 import { runExport, runVerify } from './commands/pack-commands.ts';
 import { runRequests } from './commands/request-commands.ts';
 import { MissingPassphraseError, runEncrypt } from './commands/encrypt-command.ts';
+import { runAudit } from './commands/audit-command.ts';
+import { AUDIT_ACTIONS } from '../shared/audit.ts';
 
 const HELP = `Evidence Store: index, search and curate inspection evidence, in place.
 
@@ -78,6 +80,13 @@ Usage:
       write the log to Excel. --json prints the request ({"id", "text", "inspector", "status",
       "received", "due", "answered", "links", "response", …}; times ISO 8601 UTC) or
       {"requests": [...]}; without it, times are dd/mm/yyyy HH:mm.
+  evidence-store audit [--action NAME] [--json] [--csv FILE]
+      The audit log, newest first: who exported a pack, a request's answer, the request log, the
+      self-evaluation or the Annex A workbook, imported or deleted Annex A data, or removed a folder
+      (and forgot its text), when (dd/mm/yyyy HH:mm, this computer's time) and what, failures too.
+      --action keeps one kind: ${Object.keys(AUDIT_ACTIONS).join(', ')}.
+      --csv FILE writes it as CSV for Excel instead. --json prints {"entries": [{"id", "at", "user", "action", "outcome",
+      "detail"}]} with times ISO 8601 UTC. Nothing can change or delete an entry.
 
 Options:
   --db FILE    The index file (default: ${defaultDatabasePath()}).
@@ -181,6 +190,8 @@ export async function main(argv: string[]): Promise<number> {
             json,
           }),
         );
+      case 'audit':
+        return await reading((api) => runAudit(api, { action: values.action, csv: values.csv, json }));
       case 'verify':
         return await withApi({ databasePath: ':memory:', mustExist: false }, (api) => runVerify(api, { pack: rest[0], json }));
       case 'serve':

@@ -73,6 +73,8 @@ export const METHOD_NAMES = [
   'requests.answer',
   'requests.export',
   'requests.exportAnswer',
+  'audit.list',
+  'audit.export',
 ] as const;
 
 export const EVENT_NAMES = ['scan.progress', 'roots.changed', 'annexa.progress', 'pack.progress'] as const;

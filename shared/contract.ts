@@ -13,6 +13,7 @@ import { EVIDENCE_LIMITS, EVIDENCE_STATUSES, type EvidenceFieldName } from './ev
 import { packMethods, PackProgress } from './pack.ts';
 import { requestMethods } from './requests.ts';
 import { annexaMethods, AnnexaProgress } from './annexa/api.ts';
+import { auditMethods } from './audit.ts';
 
 // ---------- shared shapes ----------
 
@@ -192,8 +193,11 @@ export const DocumentDetail = z.object({
   modified: z.string().nullable(),
   /** When Evidence Store last read this content (ISO 8601), or null if it never has. */
   indexed: z.string().nullable(),
-  /** 'no-text': indexed but nothing to read (a scan with no text layer). */
-  warning: z.enum(['no-text']).nullable(),
+  /**
+   * 'no-text': indexed but nothing to read (a scan with no text layer); 'text-forgotten': its folder
+   * was removed and its text forgotten (an evidence item keeps it in the index, without text).
+   */
+  warning: z.enum(['no-text', 'text-forgotten']).nullable(),
   locations: z.array(FileLocation),
   /** Why "Open" will not hand this file to the operating system (a program or script); null when it may. */
   openRefusal: z.string().nullable(),
@@ -428,7 +432,15 @@ export const methods = {
   'roots.list': { input: Empty, output: z.array(Root) },
   /** Adds a folder to the library and, unless told not to, starts scanning it. */
   'roots.add': { input: z.object({ path: z.string().min(1).max(4096), scan: z.boolean().default(true) }).strict(), output: Root },
-  'roots.remove': { input: z.object({ rootId: z.number().int().positive() }).strict(), output: Ok },
+  /**
+   * Takes a folder out of the library. With `forgetText`, the text read from its documents goes too
+   * (evidence items made of them stay, without their text) and the index file is compacted so no
+   * byte of it is left on disk; that can take a minute on a big index.
+   */
+  'roots.remove': {
+    input: z.object({ rootId: z.number().int().positive(), forgetText: z.boolean().default(false) }).strict(),
+    output: z.object({ ok: z.literal(true), textForgotten: z.number().int() }),
+  },
   /** Starts a scan of one root, or of all roots; returns at once, progress arrives as events. */
   'roots.scan': { input: z.object({ rootId: z.number().int().positive().optional() }).strict(), output: Ok },
   'scan.status': { input: Empty, output: ScanProgress },
@@ -542,6 +554,7 @@ export const methods = {
   ...annexaMethods,
   ...packMethods,
   ...requestMethods,
+  ...auditMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import type { Db } from '../store/database.ts';
 import type { AppInfo, MethodName, Input, Output, Settings } from '../../shared/contract.ts';
 import { findCriterion } from '../../shared/frameworks/criteria.ts';
-import { listRoots, addRoot, removeRoot, getRoot, RootConflict } from '../store/roots.ts';
+import { listRoots, addRoot, getRoot, RootConflict } from '../store/roots.ts';
 import { documentDetail, documentExists, documentIdAtPath, pageText, presentPath } from '../store/documents.ts';
 import { listFailures } from '../store/failures.ts';
 import { libraryCounts } from '../store/library.ts';
@@ -24,6 +24,10 @@ import { ApiFailure } from './errors.ts';
 import { createAnnexaHandlers } from './annexa-handlers.ts';
 import { createPackHandlers } from './pack-handlers.ts';
 import { createRequestHandlers } from './request-handlers.ts';
+import { createAuditHandlers } from './audit-handlers.ts';
+import { audited } from '../audit/audit-log.ts';
+import { failedDetail, rootRemovedDetail } from '../audit/details.ts';
+import { removeFolder } from '../scan/remove-folder.ts';
 import type { PackService } from '../pack/service.ts';
 import type { AnnexaService } from '../annexa/service.ts';
 import { FrameworkError, type FrameworkRegistry } from '../evidence/frameworks.ts';
@@ -104,6 +108,7 @@ export function createHandlers(
     ...createAnnexaHandlers(db, annexa),
     ...createPackHandlers(pack, host.version),
     ...createRequestHandlers(db),
+    ...createAuditHandlers(db),
 
     'app.info': async () => ({
       version: host.version,
@@ -140,12 +145,16 @@ export function createHandlers(
       return root;
     },
 
-    'roots.remove': async ({ rootId }) => {
-      if (!getRoot(db, rootId)) throw new ApiFailure('not-found', 'That folder is no longer in the library.');
-      await indexer.forget(rootId);
-      removeRoot(db, rootId);
-      indexer.emit('rootsChanged');
-      return { ok: true };
+    'roots.remove': async ({ rootId, forgetText }) => {
+      const root = getRoot(db, rootId);
+      if (!root) throw new ApiFailure('not-found', 'That folder is no longer in the library.');
+      const forgotten = await audited(
+        db,
+        'roots.remove',
+        { done: (r) => rootRemovedDetail(root.path, r), failed: (error) => failedDetail(root.path, error) },
+        () => removeFolder(db, indexer, rootId, forgetText ?? false),
+      );
+      return { ok: true, textForgotten: forgotten?.documents ?? 0 };
     },
 
     'roots.scan': async ({ rootId }) => {
@@ -297,7 +306,12 @@ export function createHandlers(
 
     'selfEvaluation.export': async ({ frameworkId }) => {
       const f = framework(frameworkId);
-      return selfEvaluationDocx(db, f, new Map((f.gradeScale ?? []).map((g) => [g.id, g.label])));
+      return audited(
+        db,
+        'selfEvaluation.export',
+        { done: (bytes) => `The self-evaluation for ${f.title} as a Word document, ${bytes.byteLength.toLocaleString('en-GB')} bytes, handed over to be saved.`, failed: (error) => failedDetail(null, error) },
+        () => selfEvaluationDocx(db, f, new Map((f.gradeScale ?? []).map((g) => [g.id, g.label]))),
+      );
     },
 
     'frameworks.list': async () => frameworks.list(),

@@ -10,6 +10,9 @@ import {
   addRequest, answerRequest, getRequest, linkToRequest, listRequests, setRequestStatus, unlinkFromRequest, updateRequestFields,
 } from '../requests/requests.ts';
 import type { Db } from '../store/database.ts';
+import { audited } from '../audit/audit-log.ts';
+import { countOf, failedDetail, sizeWords } from '../audit/details.ts';
+import { ApiFailure } from './errors.ts';
 
 type RequestMethod = Extract<MethodName, `requests.${string}`>;
 export type RequestHandlers = { [M in RequestMethod]: (input: Input<M>) => Promise<Output<M>> };
@@ -25,7 +28,28 @@ export function createRequestHandlers(db: Db): RequestHandlers {
     'requests.link': async ({ id, link }) => linkToRequest(db, id, link, actor()),
     'requests.unlink': async ({ id, linkId }) => unlinkFromRequest(db, id, linkId, actor()),
     'requests.answer': async ({ id, response, documentPaths }) => answerRequest(db, id, response, documentPaths ?? [], actor()),
-    'requests.export': async () => requestLogWorkbook(listRequests(db)),
-    'requests.exportAnswer': async ({ id, destination }) => writeAnswerFolder(getRequest(db, id), destination, currentUser()),
+    'requests.export': async () => {
+      const requests = listRequests(db);
+      return audited(
+        db,
+        'requests.export',
+        { done: () => `The request log as an Excel workbook, ${countOf(requests.length, 'request')}, handed over to be saved.`, failed: (error) => failedDetail(null, error) },
+        () => requestLogWorkbook(requests),
+      );
+    },
+    'requests.exportAnswer': async ({ id, destination }) => {
+      const request = getRequest(db, id);
+      return audited(
+        db,
+        'answer.export',
+        {
+          done: (r) => `Request ${id}'s answer to ${r.folder}: ${countOf(r.files, 'file')}, ${sizeWords(r.bytes)}.`,
+          failed: (error) => failedDetail(destination, `Request ${id}: ${(error as Error).message}`),
+          // A folder refused before anything was written (it holds a pack) is not an export.
+          skip: (error) => error instanceof ApiFailure && error.code === 'invalid-argument',
+        },
+        () => writeAnswerFolder(request, destination, currentUser()),
+      );
+    },
   };
 }

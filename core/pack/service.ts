@@ -1,5 +1,6 @@
 /**
- * The pack for the API: preview, export (one at a time, cancellable, logged), verify and the log.
+ * The pack for the API: preview, export (one at a time, cancellable, logged in the pack log and the
+ * audit log), verify and the log.
  * Copying and hashing are streamed I/O and stay on this thread; the CPU work (the search index,
  * the Annex A workbook) runs in workers.
  */
@@ -8,6 +9,8 @@ import type { PackExportResult, PackLogEntry, PackOptions, PackPreview, PackProg
 import { PackOptions as PackOptionsSchema } from '../../shared/pack.ts';
 import type { AnnexaService } from '../annexa/service.ts';
 import { ApiFailure } from '../api/errors.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { failedDetail, packExportDetail } from '../audit/details.ts';
 import { hasSelfEvaluation } from '../evidence/self-evaluation.ts';
 import type { FrameworkRegistry } from '../evidence/frameworks.ts';
 import { currentUser } from '../evidence/user.ts';
@@ -79,7 +82,12 @@ export class PackService {
     const options = PackOptionsSchema.parse({ scope: input.scope, include: input.include, audience: input.audience });
     const started = Date.now();
     let plan: PackPlan | null = null;
-    const log = (outcome: PackLogEntry['outcome'], result: PackExportResult | null, message: string | null) =>
+    const log = (outcome: PackLogEntry['outcome'], result: PackExportResult | null, message: string | null) => {
+      recordAudit(this.deps.db, {
+        action: 'pack.export',
+        outcome,
+        detail: result ? packExportDetail(result, options) : failedDetail(input.destination, message ?? outcome),
+      });
       recordExport(this.deps.db, {
         at: new Date().toISOString(),
         user: currentUser(),
@@ -96,6 +104,7 @@ export class PackService {
         seconds: result?.seconds ?? Math.round((Date.now() - started) / 100) / 10,
         message,
       });
+    };
     try {
       // A pack inside a library folder would be indexed too: its copies would become more places the
       // same documents are, and the next export could copy from the last pack rather than the original.

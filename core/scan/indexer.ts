@@ -22,6 +22,7 @@ import {
   type SeenFile, type FileRow,
 } from '../store/documents.ts';
 import { beginScan, finishScan, scanHeartbeat, HEARTBEAT_MS } from '../store/scans.ts';
+import { textForgotten } from '../store/forget-text.ts';
 
 export type { ScanSummary };
 
@@ -358,7 +359,9 @@ export class Indexer extends EventEmitter<IndexerEvents> {
       const status = documentStatus(this.db, existing);
       // Content that failed before is read again when asked ("Retry failed") or when the failure
       // may pass (a timeout under load); storeDocument then replaces the failed outcome in place.
-      const readAgain = status.status === 'failed' && (retryFailed || RETRYABLE.has(status.reason ?? '')) && !retried.has(existing);
+      // So is content whose text the user had forgotten: its folder (or a copy) is back in the library.
+      const readAgain =
+        ((status.status === 'failed' && (retryFailed || RETRYABLE.has(status.reason ?? ''))) || textForgotten(this.db, existing)) && !retried.has(existing);
       if (!readAgain) {
         // Same content as a document we already have: a rename, a move or a copy. Keep its identity.
         linkFileToDocument(this.db, { ...f, size: hashed.size }, scanId, existing);

@@ -9,6 +9,7 @@ import type { DocumentDetail } from '../../shared/contract.ts';
 import { extensionOf, openRefusal } from '../../shared/formats.ts';
 import { followFileToNewContent } from '../evidence/follow-file.ts';
 import { displayTitle } from './titles.ts';
+import { textForgotten } from './forget-text.ts';
 
 export type FileStatus = 'indexed' | 'unsupported' | 'failed';
 
@@ -134,7 +135,7 @@ export function linkFileToDocument(db: Db, f: SeenFile, scanId: number, document
 export function storeDocument(db: Db, f: SeenFile, scanId: number, sha256: string, outcome: DocumentOutcome): number {
   return db.transaction(() => {
     const existing = documentIdBySha(db, sha256);
-    if (existing !== undefined && documentStatus(db, existing).status !== 'failed') {
+    if (existing !== undefined && documentStatus(db, existing).status !== 'failed' && !textForgotten(db, existing)) {
       // Another path with the same content got there first in this scan.
       linkFileToDocument(db, f, scanId, existing);
       return existing;
@@ -149,13 +150,13 @@ export function storeDocument(db: Db, f: SeenFile, scanId: number, sha256: strin
     ];
     let documentId: number;
     if (existing !== undefined) {
-      // The same bytes read again after a failure: the new outcome replaces the failed one in
-      // place, so the document keeps its identity (and any evidence made of it).
+      // The same bytes read again after a failure, or after its text was forgotten: the new outcome
+      // replaces the old one in place, so the document keeps its identity (and any evidence made of it).
       documentId = existing;
       db.prepare('DELETE FROM pages WHERE document_id = ?').run(documentId);
       db.prepare(
         `UPDATE documents SET format = ?, status = ?, reason = ?, detail = ?, title = ?, author = ?, created = ?, modified = ?,
-           page_count = ?, text_chars = ?, extracted_at = ? WHERE id = ?`,
+           page_count = ?, text_chars = ?, extracted_at = ?, text_forgotten_at = NULL WHERE id = ?`,
       ).run(...values, documentId);
       db.prepare('UPDATE files SET status = ?, reason = ?, detail = ? WHERE document_id = ?').run(outcome.status, outcome.reason ?? null, outcome.detail ?? null, documentId);
     } else {
@@ -240,11 +241,15 @@ export function pageText(db: Db, documentId: number, page: number): { number: nu
     | undefined) ?? null;
 }
 
+function evidenceTitle(db: Db, documentId: number): string | null {
+  return (db.prepare('SELECT title FROM evidence WHERE document_id = ?').pluck().get(documentId) as string | undefined) ?? null;
+}
+
 /** Everything the document view shows about a document, or null when it is no longer in the index. */
 export function documentDetail(db: Db, documentId: number): DocumentDetail | null {
   const d = db.prepare('SELECT * FROM documents WHERE id = ?').get(documentId) as
     | { id: number; sha256: string; format: string; title: string | null; author: string | null; created: string | null;
-        modified: string | null; page_count: number; text_chars: number; status: string; extracted_at: string | null }
+        modified: string | null; page_count: number; text_chars: number; status: string; extracted_at: string | null; text_forgotten_at: string | null }
     | undefined;
   if (!d) return null;
   const files = db
@@ -256,7 +261,8 @@ export function documentDetail(db: Db, documentId: number): DocumentDetail | nul
   const toOpen = presentPath(db, documentId);
   return {
     id: d.id,
-    title: displayTitle(d.title, files[0]?.name ?? ''),
+    // A document whose folder left the library has no file name to fall back on: its evidence title then.
+    title: displayTitle(d.title, files[0]?.name ?? '') || evidenceTitle(db, documentId) || 'Untitled document',
     format: d.format,
     sha256: d.sha256,
     pageCount: pages.length,
@@ -265,7 +271,7 @@ export function documentDetail(db: Db, documentId: number): DocumentDetail | nul
     created: d.created,
     modified: d.modified,
     indexed: d.extracted_at || null,
-    warning: d.status === 'indexed' && d.text_chars === 0 ? 'no-text' : null,
+    warning: d.text_forgotten_at ? 'text-forgotten' : d.status === 'indexed' && d.text_chars === 0 ? 'no-text' : null,
     locations: files.map((f) => ({
       path: f.path, rootId: f.root_id, size: f.size, modified: new Date(f.mtime_ms).toISOString(), missing: f.missing === 1,
     })),

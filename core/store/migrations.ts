@@ -330,4 +330,31 @@ export const migrations: readonly string[] = [
   CREATE INDEX files_ext ON files(ext);
   CREATE INDEX documents_format ON documents(format);
   `,
+
+  // 11: data protection.
+  // - The audit log: who exported, imported or deleted what, and when (core/audit). The app only
+  //   ever adds to it: the triggers refuse an UPDATE or DELETE from any code path, so a bug or a
+  //   careless change cannot rewrite the record.
+  // - A document whose text the user had forgotten ("Remove folder and forget its text") keeps its
+  //   row for the evidence made of it, with no pages; this marks it, so the document view says why
+  //   it has no text and a later scan of the same content reads the text again.
+  `
+  CREATE TABLE audit_log (
+    id       INTEGER PRIMARY KEY,
+    at       TEXT NOT NULL,
+    user     TEXT NOT NULL,
+    action   TEXT NOT NULL,
+    outcome  TEXT NOT NULL CHECK (outcome IN ('done', 'failed', 'cancelled')),
+    detail   TEXT NOT NULL
+  );
+  CREATE INDEX audit_log_action ON audit_log(action, id);
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
+    SELECT RAISE(ABORT, 'The audit log cannot be changed.');
+  END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
+    SELECT RAISE(ABORT, 'The audit log cannot be changed.');
+  END;
+
+  ALTER TABLE documents ADD COLUMN text_forgotten_at TEXT;
+  `,
 ];

@@ -50,6 +50,8 @@ async function start(page: Page, app: RunningApp): Promise<void> {
     const { documentId } = await callApi<{ documentId: number }>(page, 'documents.byPath', { path: `${app.evidenceDir}/supervision-notes.txt` });
     await callApi(page, 'evidence.save', { documentId, fields: { title: 'Supervision notes, North team', status: 'approved' } });
     await callApi(page, 'requests.add', { text: 'Return home interviews for children missing from care, last six months', inspector: 'HMI Patel' });
+    // An entry in the audit log, so Settings shows its table.
+    await callApi(page, 'annexa.clear');
   }
   await expect(page.getByTestId('search-result').first()).toBeVisible({ timeout: 30_000 });
 }
@@ -128,6 +130,14 @@ for (const size of SIZES) {
           open: async () => {
             await show(page, SCREENS[1]);
             await page.getByRole('main').getByRole('button', { name: 'Add folder' }).first().focus();
+            await page.keyboard.press('Enter');
+          },
+        },
+        {
+          name: 'Remove',
+          open: async () => {
+            await show(page, SCREENS[1]);
+            await page.getByTestId('root-card').first().getByRole('button', { name: 'Remove' }).focus();
             await page.keyboard.press('Enter');
           },
         },

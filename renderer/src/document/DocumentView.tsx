@@ -164,6 +164,11 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
             <MessageBarBody>{actionError}</MessageBarBody>
           </MessageBar>
         )}
+        {doc.warning === 'text-forgotten' && (
+          <MessageBar intent="info" className={styles.bar} data-testid="doc-text-forgotten">
+            <MessageBarBody>Its folder was removed from the library and its text forgotten. The evidence record stays; add the folder again to read the text.</MessageBarBody>
+          </MessageBar>
+        )}
         {doc.warning === 'no-text' && (
           <MessageBar intent="warning" className={styles.bar}>
             <MessageBarBody>This looks like a scan with no text layer; it can be found by its name only.</MessageBarBody>

@@ -45,11 +45,11 @@ export function LibraryView({ tab, onTabChange }: { tab: LibraryTab; onTabChange
     setActionError(null);
     api.call('failures.retry', { rootId: root.id }).catch((e) => setActionError(errorMessage(e)));
   };
-  const remove = async () => {
+  const remove = async (forgetText: boolean) => {
     if (!removing) return;
     setBusy(true);
     try {
-      await api.call('roots.remove', { rootId: removing.id });
+      await api.call('roots.remove', { rootId: removing.id, forgetText });
       setRemoving(null);
       await refreshRoots();
     } catch (e) {
@@ -122,7 +122,7 @@ export function LibraryView({ tab, onTabChange }: { tab: LibraryTab; onTabChange
           ))}
         </div>
       )}
-      <RemoveRootDialog root={removing} busy={busy} onConfirm={() => void remove()} onCancel={() => setRemoving(null)} />
+      <RemoveRootDialog root={removing} busy={busy} onConfirm={(forgetText) => void remove(forgetText)} onCancel={() => setRemoving(null)} />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import type { AppInfo, Settings } from '../../../shared/contract.ts';
 import { useApi } from '../api/ApiContext.tsx';
 import { ApiCallError, errorMessage } from '../api/client.ts';
 import { useAppData } from '../app/AppData.tsx';
+import { AuditLogSection } from './AuditLogSection.tsx';
+import { DataSection } from './DataSection.tsx';
 import { READING_FIELDS, RESCAN_FIELD, changesOf, draftOf, fieldOfError, formatRange, isDirty, rangeOf, type Draft, type FieldErrors, type NumberField } from './settings-form.ts';
 
 const useStyles = makeStyles({
@@ -32,7 +34,10 @@ const useStyles = makeStyles({
   local: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
 });
 
-/** What the user can tune (how files are read, how often folders are rescanned), and where the index lives. */
+/**
+ * What the user can tune (how files are read, how often folders are rescanned), where the index
+ * lives, the data kept on this computer (and deleting Annex A's), and the audit log.
+ */
 export function SettingsView() {
   const styles = useStyles();
   const api = useApi();
@@ -43,6 +48,8 @@ export function SettingsView() {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [justSaved, setJustSaved] = useState(false);
+  // Bumped by a deletion made here, so the audit log shows its entry.
+  const [auditVersion, setAuditVersion] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -173,6 +180,8 @@ export function SettingsView() {
           </form>
         )}
         <IndexSection info={info} />
+        <DataSection headingClass={styles.heading} sectionClass={styles.section} onChanged={() => setAuditVersion((v) => v + 1)} />
+        <AuditLogSection headingClass={styles.heading} sectionClass={styles.section} version={auditVersion} />
       </div>
     </div>
   );

@@ -129,7 +129,7 @@ describe('API handlers', () => {
     const added = await dispatch('roots.add', { path: folderWithDocs(dir) });
     if (!added.ok) throw new Error('add failed');
     await core.indexer.idle();
-    expect(await dispatch('roots.remove', { rootId: (added.data as { id: number }).id })).toEqual({ ok: true, data: { ok: true } });
+    expect(await dispatch('roots.remove', { rootId: (added.data as { id: number }).id })).toEqual({ ok: true, data: { ok: true, textForgotten: 0 } });
     expect(core.db.prepare('SELECT COUNT(*) FROM documents').pluck().get()).toBe(0);
     expect(core.db.prepare('SELECT COUNT(*) FROM pages_fts').pluck().get()).toBe(0);
     const search = await dispatch('search.query', { query: 'visits' });

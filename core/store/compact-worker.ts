@@ -1,0 +1,17 @@
+/** compact.ts's worker: its own connection to the index, compacts it, says how it went, and closes. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from './database.ts';
+import { compactNow } from './compact.ts';
+
+const { databasePath } = workerData as { databasePath: string };
+try {
+  const db = openDatabase(databasePath);
+  try {
+    compactNow(db);
+  } finally {
+    db.close();
+  }
+  parentPort!.postMessage({ ok: true });
+} catch (error) {
+  parentPort!.postMessage({ ok: false, message: (error as Error).message });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tempDir } from '../helpers/temp.ts';
+
+const BIN = fileURLToPath(new URL('../../cli/bin.js', import.meta.url));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, TZ: 'Europe/London' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('evidence-store audit', () => {
+  it('lists what the CLI exported, as lines, as JSON and as a CSV file', { timeout: 120_000 }, () => {
+    const dir = tempDir();
+    const root = join(dir, 'Evidence');
+    mkdirSync(root);
+    writeFileSync(join(root, 'qa.txt'), 'Quality assurance report for the front door.');
+    const db = join(dir, 'x.db');
+    expect(cli('index', root, '--db', db).code).toBe(0);
+    expect(cli('audit', '--db', db).stdout).toContain('The audit log is empty');
+
+    expect(cli('requests', 'export', '--out', join(dir, 'log.xlsx'), '--db', db).code).toBe(0);
+
+    const lines = cli('audit', '--db', db);
+    expect(lines.code).toBe(0);
+    expect(lines.stdout).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} {2}\S+ {2}Request log exported: The request log as an Excel workbook, 0 requests/mu);
+    const json = JSON.parse(cli('audit', '--json', '--db', db).stdout);
+    expect(json.entries).toMatchObject([{ action: 'requests.export', outcome: 'done', at: expect.stringMatching(/Z$/u) }]);
+    expect(JSON.parse(cli('audit', '--action', 'pack.export', '--json', '--db', db).stdout)).toEqual({ entries: [] });
+
+    const out = join(dir, 'audit.csv');
+    expect(JSON.parse(cli('audit', '--csv', out, '--json', '--db', db).stdout)).toEqual({ file: out, entries: 1 });
+    expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFTime,Who,What,Outcome,Detail,.*\r\n\d{2}\/\d{2}\/\d{4} \d{2}:\d{2},[^,]+,Request log exported,done,/su);
+
+    const wrong = cli('audit', '--action', 'everything', '--db', db);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--action is one of pack.export');
+  });
+});
