@@ -1,11 +1,12 @@
 /** compact.ts's worker: its own connection to the index, compacts it, says how it went, and closes. */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { StoreKey } from './cipher.ts';
 import { openDatabase } from './database.ts';
 import { compactNow } from './compact.ts';
 
-const { databasePath } = workerData as { databasePath: string };
+const { databasePath, key } = workerData as { databasePath: string; key?: StoreKey };
 try {
-  const db = openDatabase(databasePath);
+  const db = openDatabase(databasePath, { key });
   try {
     compactNow(db);
   } finally {

@@ -13,7 +13,7 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Db } from './database.ts';
+import { keyOf, type Db } from './database.ts';
 
 // From .ts sources (Node type stripping) the worker is compact-worker.ts; from tsc output, compact-worker.js.
 const WORKER_URL = new URL('./compact-worker' + extname(fileURLToPath(import.meta.url)), import.meta.url);
@@ -35,7 +35,8 @@ export function compactIndex(db: Db): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, {
       execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')),
-      workerData: { databasePath: db.name },
+      // An encrypted index: the worker's connection needs the same key.
+      workerData: { databasePath: db.name, key: keyOf(db) },
     });
     let settled = false;
     worker.on('message', (message: { ok: true } | { ok: false; message: string }) => {

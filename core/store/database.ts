@@ -42,6 +42,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
+/** The key each open connection was given, so work that opens a second connection (a worker) can too. */
+const keys = new WeakMap<Db, StoreKey>();
+
+/** The key `db` was opened with (undefined for a plain store). */
+export function keyOf(db: Db): StoreKey | undefined {
+  return keys.get(db);
+}
+
 function open(file: string, readonly: boolean, busyTimeoutMs: number, key: StoreKey | undefined): Db {
   if (file !== ':memory:' && !readonly) mkdirSync(dirname(file), { recursive: true });
   // The busy timeout is given to the constructor so it is in force before the first statement:
@@ -74,6 +82,7 @@ function open(file: string, readonly: boolean, busyTimeoutMs: number, key: Store
     // Opened for writing (with the WAL switch, which waits for an encryption under way to let go),
     // so no `evidence-store encrypt` is running: a copy it left when stopped midway can go.
     if (!readonly && file !== ':memory:') tidyConversionLeftovers(file);
+    if (key) keys.set(db, key);
     return db;
   } catch (error) {
     db.close();

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLocalApi } from '../../../core/api/local-client.ts';
+import { newRawKey, type StoreKey } from '../../../core/core.ts';
 import { testCore, testHost } from '../../helpers/core.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
@@ -13,10 +14,10 @@ import { tempDir } from '../../helpers/temp.ts';
 const SECRET = 'quixotryzephyrine';
 const EVIDENCE_SECRET = 'marzipanoctolith';
 
-async function twoFolders() {
+async function twoFolders(key?: StoreKey) {
   const dir = tempDir();
   const databasePath = join(dir, 'index.db');
-  const core = testCore(dir, { databasePath, workers: 1, timeoutMs: 30_000 });
+  const core = testCore(dir, { databasePath, workers: 1, timeoutMs: 30_000, key });
   const api = createLocalApi(core.api(testHost).dispatch, core.subscribe);
   const leaving = join(dir, 'Leaving');
   const staying = join(dir, 'Staying');
@@ -62,6 +63,14 @@ describe('removing a folder and forgetting its text', () => {
     expect(await api.call('documents.get', auditDoc)).toMatchObject({ title: 'Case audit, spring', pages: [], warning: 'text-forgotten', locations: [] });
     const [entry] = (await api.call('audit.list', {})).entries;
     expect(entry).toMatchObject({ action: 'roots.remove', outcome: 'done', detail: expect.stringContaining('text forgotten: 41 documents (1 evidence item kept without text)') });
+  });
+
+  it('compacts an encrypted index too (the compaction worker opens it with the same key)', async () => {
+    const { api, gone, databasePath } = await twoFolders(newRawKey());
+    expect(await api.call('roots.remove', { rootId: gone.id, forgetText: true })).toEqual({ ok: true, textForgotten: 41 });
+    expect((await api.call('search.query', { query: SECRET })).total).toBe(0);
+    expect(rawBytes(databasePath).includes('SQLite format 3')).toBe(false);
+    expect((await api.call('audit.list', {})).entries[0]).toMatchObject({ action: 'roots.remove', outcome: 'done' });
   });
 
   it('reads the text again when the folder comes back', async () => {
