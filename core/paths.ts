@@ -7,6 +7,12 @@ import { join } from 'node:path';
 
 export const APP_NAME = 'Evidence Store';
 export const DATABASE_FILE = 'evidence-store.db';
+/**
+ * The desktop app's key for an encrypted index, itself encrypted by the operating system
+ * (electron/main/store-key.ts). Named here so the core can tell a user of the command line that
+ * an index is locked with it.
+ */
+export const DESKTOP_KEY_FILE = 'index-key.bin';
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (env.EVIDENCE_STORE_DATA) return env.EVIDENCE_STORE_DATA;

@@ -4,6 +4,9 @@
  * learn what went wrong, so each message says what happened, names the file, and says what to do.
  */
 
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DESKTOP_KEY_FILE } from '../paths.ts';
 import { fileKind, PASSPHRASE_VARIABLE } from './cipher.ts';
 
 export type IndexOpenErrorKind =
@@ -94,6 +97,17 @@ export function unreadableError(file: string, code: string, cause?: unknown): In
 }
 
 export function encryptedError(file: string, keyGiven: boolean, cause?: unknown): IndexOpenError {
+  // Made by the desktop app with the key the operating system keeps for it: no passphrase opens it.
+  if (file !== ':memory:' && existsSync(join(dirname(file), DESKTOP_KEY_FILE))) {
+    return new IndexOpenError(
+      'encrypted',
+      file,
+      `The index ${file} is encrypted with the desktop app's own key, which the operating system keeps for the user who made it ` +
+        `(${DESKTOP_KEY_FILE} beside it); no passphrase opens it. It has been left exactly as it was. ` +
+        'Open it in the Evidence Store desktop app, or give the command line its own index with --db FILE (or EVIDENCE_STORE_DATA).',
+      { cause },
+    );
+  }
   const what = keyGiven
     ? `The index ${file} is encrypted, and the key given does not open it (or it is not an Evidence Store index).`
     : `The index ${file} is encrypted, and no key was given.`;

@@ -11,8 +11,9 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newRawKey, passphraseKey, type StoreKey } from '../../core/core.ts';
+import { DESKTOP_KEY_FILE } from '../../core/paths.ts';
 
-export const KEY_FILE = 'index-key.bin';
+export const KEY_FILE = DESKTOP_KEY_FILE;
 
 /** The part of Electron's safeStorage this needs (a stand-in in tests). */
 export interface KeyProtector {

@@ -7,10 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCore, type Core, type StoreKey } from '../../../core/core.ts';
+import { DESKTOP_KEY_FILE } from '../../../core/paths.ts';
 import { openDatabase } from '../../../core/store/database.ts';
 import { IndexOpenError } from '../../../core/store/open-error.ts';
 import { convertStore, conversionCopyOf } from '../../../core/store/convert.ts';
@@ -110,6 +111,19 @@ describe('an encrypted store', () => {
     expect(error.message).toContain('EVIDENCE_STORE_PASSPHRASE');
     // The core refuses it too: it never opens (or makes) an empty store in its place.
     expect(() => openCore({ databasePath: file, workers: 1, key })).toThrow(IndexOpenError);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("made by the desktop app with its own key, tells the command line that no passphrase opens it", async () => {
+    const dir = tempDir();
+    const { file, core } = storeWithDocuments(dir, RAW);
+    await core.close();
+    writeFileSync(join(dir, DESKTOP_KEY_FILE), 'protected by the operating system');
+    const before = snapshot(dir);
+    const error = openError(file, undefined);
+    expect(error.kind).toBe('encrypted');
+    expect(error.message).toContain("the desktop app's own key");
+    expect(error.message).toContain('--db FILE');
     expect(snapshot(dir)).toEqual(before);
   });
 
