@@ -97,6 +97,7 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
   const [drawn, setDrawn] = useState<{ scale: number; naturalWidth: number } | null>(null);
   const onRendered = useCallback((_marked: number, scale: number, naturalWidth: number) => setDrawn({ scale, naturalWidth }), []);
   useResultsFollowLayout(layout, documentId, query);
+  const resultsToggle = useFocusBackFromResults(layout.results);
 
   const toggleEvidence = () => {
     const action = evidenceToggleAction(layout);
@@ -187,6 +188,7 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
                 appearance="subtle"
                 icon={<TextBulletListLtr20Regular />}
                 checked={layout.results === 'overlay'}
+                ref={resultsToggle}
                 onClick={() => setResultsOverlayOpen(layout.results !== 'overlay')}
                 data-testid="results-toggle"
               >
@@ -256,6 +258,24 @@ function useResultsFollowLayout(layout: Layout, documentId: number, query: strin
     lastQuery.current = query;
     setResultsOverlayOpen(true);
   }, [query]);
+}
+
+/**
+ * When the results list over the document is put away (Esc, a click on the page, a result opened),
+ * the focus must not stay on the hidden list: it comes back to the Results button that opens it.
+ */
+function useFocusBackFromResults(results: Layout['results']) {
+  const toggle = useRef<HTMLButtonElement>(null);
+  const was = useRef(results);
+  useEffect(() => {
+    const wasOverlay = was.current === 'overlay';
+    was.current = results;
+    if (!wasOverlay || results !== 'hidden') return;
+    const active = document.activeElement;
+    const lost = !active || active === document.body || (active instanceof HTMLElement && typeof active.checkVisibility === 'function' && !active.checkVisibility({ visibilityProperty: true }));
+    if (lost) toggle.current?.focus();
+  }, [results]);
+  return toggle;
 }
 
 function PageTextView({ state, className }: { state: ReturnType<typeof usePageText>; className: string }) {

@@ -35,6 +35,16 @@ export function setResultsOverlayOpen(overlayOpen: boolean): void {
   update({ overlayOpen });
 }
 
+/**
+ * Esc with a document open: puts away the results list shown over it and answers true, or answers
+ * false when the list is not over the document (then Esc closes the document itself).
+ */
+export function closeResultsOverlay(): boolean {
+  if (state.placement !== 'overlay') return false;
+  update({ overlayOpen: false });
+  return true;
+}
+
 export function useResultsPlacement(): ResultsPlacement {
   return useSyncExternalStore(subscribe, () => state.placement);
 }
