@@ -10,7 +10,7 @@ import { EvidencePanel } from '../evidence/EvidencePanel.tsx';
 import { EvidenceToggle, useEvidencePanelOpen } from '../evidence/EvidenceToggle.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { documentLayout, evidenceToggleAction, type Layout } from './layout.ts';
-import { setResultsOverlayOpen, setResultsPlacement, useResultsOverlayOpen } from './results-panel.ts';
+import { RESULTS_PANEL_ATTRIBUTE, setResultsOverlayOpen, setResultsPlacement, useResultsOverlayOpen } from './results-panel.ts';
 import { SheetGrid } from './SheetGrid.tsx';
 import { isSheetFormat } from './sheet-grid.ts';
 import { ZoomControls } from './ZoomControls.tsx';
@@ -271,9 +271,9 @@ function useFocusBackFromResults(results: Layout['results']) {
     const wasOverlay = was.current === 'overlay';
     was.current = results;
     if (!wasOverlay || results !== 'hidden') return;
+    // Inside the list, which is hidden once it hears its new place (or already lost to the page).
     const active = document.activeElement;
-    const lost = !active || active === document.body || (active instanceof HTMLElement && typeof active.checkVisibility === 'function' && !active.checkVisibility({ visibilityProperty: true }));
-    if (lost) toggle.current?.focus();
+    if (!active || active === document.body || active.closest(`[${RESULTS_PANEL_ATTRIBUTE}]`)) toggle.current?.focus();
   }, [results]);
   return toggle;
 }

@@ -13,6 +13,9 @@ interface ResultsPanelState {
   overlayOpen: boolean;
 }
 
+/** Marks the results list's outermost element, so the document view can tell focus left inside it. */
+export const RESULTS_PANEL_ATTRIBUTE = 'data-results-panel';
+
 let state: ResultsPanelState = { placement: 'beside', overlayOpen: false };
 const listeners = new Set<() => void>();
 

@@ -21,7 +21,7 @@ export function CriterionName({ id, title }: { id: string; title: string }) {
   const styles = useStyles();
   return (
     <span className={styles.name} title={`${id} ${title}`}>
-      <span className={styles.id}>{id}</span>
+      <span className={styles.id}>{id}</span>{' '}
       <span className={styles.title} data-testid="criterion-title">
         {title}
       </span>
