@@ -1,6 +1,7 @@
 import { Spinner, Toaster, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { DocumentView } from '../document/DocumentView.tsx';
+import { closeResultsOverlay } from '../document/results-panel.ts';
 import { useEvidenceVersion } from '../evidence/changes.ts';
 import { FrameworksView } from '../frameworks/FrameworksView.tsx';
 import { TOASTER_ID } from '../library/AddFolder.tsx';
@@ -87,6 +88,11 @@ export function App() {
     setArea('search');
   }, []);
 
+  // Esc puts away what is on top first: the results list shown over the document, then the document.
+  const closeOverlayOrDocument = useCallback(() => {
+    if (!closeResultsOverlay()) setOpenDoc(null);
+  }, []);
+
   const onResultKeys = (event: KeyboardEvent) => {
     if (matchesShortcut('results-move', event)) {
       if (!results.length) return;
@@ -103,7 +109,7 @@ export function App() {
     // A search input clears itself on Esc; with a document open, Esc means "close it" instead.
     if (matchesShortcut('close-document', event) && openDoc) {
       event.preventDefault();
-      setOpenDoc(null);
+      closeOverlayOrDocument();
       return;
     }
     onResultKeys(event);
@@ -122,9 +128,10 @@ export function App() {
           searchInput.current?.select();
           break;
         case 'close-document':
-          if (openDoc) {
+          // Not when the search box has already handled this Esc (it would close the document too).
+          if (openDoc && !event.defaultPrevented) {
             event.preventDefault();
-            setOpenDoc(null);
+            closeOverlayOrDocument();
           }
           break;
         case 'area-1':
@@ -152,7 +159,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [openDoc]);
+  }, [openDoc, closeOverlayOrDocument]);
 
   const showFailures = useCallback(() => {
     setArea('library');

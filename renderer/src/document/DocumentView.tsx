@@ -10,7 +10,7 @@ import { EvidencePanel } from '../evidence/EvidencePanel.tsx';
 import { EvidenceToggle, useEvidencePanelOpen } from '../evidence/EvidenceToggle.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { documentLayout, evidenceToggleAction, type Layout } from './layout.ts';
-import { setResultsOverlayOpen, setResultsPlacement, useResultsOverlayOpen } from './results-panel.ts';
+import { RESULTS_PANEL_ATTRIBUTE, setResultsOverlayOpen, setResultsPlacement, useResultsOverlayOpen } from './results-panel.ts';
 import { SheetGrid } from './SheetGrid.tsx';
 import { isSheetFormat } from './sheet-grid.ts';
 import { ZoomControls } from './ZoomControls.tsx';
@@ -97,6 +97,7 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
   const [drawn, setDrawn] = useState<{ scale: number; naturalWidth: number } | null>(null);
   const onRendered = useCallback((_marked: number, scale: number, naturalWidth: number) => setDrawn({ scale, naturalWidth }), []);
   useResultsFollowLayout(layout, documentId, query);
+  const resultsToggle = useFocusBackFromResults(layout.results);
 
   const toggleEvidence = () => {
     const action = evidenceToggleAction(layout);
@@ -192,6 +193,7 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
                 appearance="subtle"
                 icon={<TextBulletListLtr20Regular />}
                 checked={layout.results === 'overlay'}
+                ref={resultsToggle}
                 onClick={() => setResultsOverlayOpen(layout.results !== 'overlay')}
                 data-testid="results-toggle"
               >
@@ -261,6 +263,24 @@ function useResultsFollowLayout(layout: Layout, documentId: number, query: strin
     lastQuery.current = query;
     setResultsOverlayOpen(true);
   }, [query]);
+}
+
+/**
+ * When the results list over the document is put away (Esc, a click on the page, a result opened),
+ * the focus must not stay on the hidden list: it comes back to the Results button that opens it.
+ */
+function useFocusBackFromResults(results: Layout['results']) {
+  const toggle = useRef<HTMLButtonElement>(null);
+  const was = useRef(results);
+  useEffect(() => {
+    const wasOverlay = was.current === 'overlay';
+    was.current = results;
+    if (!wasOverlay || results !== 'hidden') return;
+    // Inside the list, which is hidden once it hears its new place (or already lost to the page).
+    const active = document.activeElement;
+    if (!active || active === document.body || active.closest(`[${RESULTS_PANEL_ATTRIBUTE}]`)) toggle.current?.focus();
+  }, [results]);
+  return toggle;
 }
 
 function PageTextView({ state, className }: { state: ReturnType<typeof usePageText>; className: string }) {

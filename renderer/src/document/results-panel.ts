@@ -13,6 +13,9 @@ interface ResultsPanelState {
   overlayOpen: boolean;
 }
 
+/** Marks the results list's outermost element, so the document view can tell focus left inside it. */
+export const RESULTS_PANEL_ATTRIBUTE = 'data-results-panel';
+
 let state: ResultsPanelState = { placement: 'beside', overlayOpen: false };
 const listeners = new Set<() => void>();
 
@@ -33,6 +36,16 @@ export function setResultsPlacement(placement: ResultsPlacement): void {
 
 export function setResultsOverlayOpen(overlayOpen: boolean): void {
   update({ overlayOpen });
+}
+
+/**
+ * Esc with a document open: puts away the results list shown over it and answers true, or answers
+ * false when the list is not over the document (then Esc closes the document itself).
+ */
+export function closeResultsOverlay(): boolean {
+  if (state.placement !== 'overlay') return false;
+  update({ overlayOpen: false });
+  return true;
 }
 
 export function useResultsPlacement(): ResultsPlacement {

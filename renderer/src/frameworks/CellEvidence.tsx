@@ -29,6 +29,10 @@ const useStyles = makeStyles({
     cursor: 'grab',
   },
   grip: { color: tokens.colorNeutralForeground4, marginTop: '2px' },
+  // The title wraps in its own column, beside the remove button, never under it: a title with no
+  // spaces (a file name) breaks where it must.
+  body: { minWidth: 0 },
+  title: { display: 'block', maxWidth: '100%', textAlign: 'start', overflowWrap: 'anywhere' },
   meta: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   empty: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
@@ -96,8 +100,8 @@ export function CellEvidence({ frameworkId, cell, criterion, onOpenDocument }: C
                 return (
                   <li key={e.id} className={styles.item} draggable onDragStart={(event) => setDragDocuments(event.dataTransfer, [e.documentId], e.title)} data-testid="cell-evidence-item">
                     <ReOrderDotsVertical16Regular className={styles.grip} aria-hidden />
-                    <div>
-                      <Link as="button" onClick={() => onOpenDocument(e.documentId)}>
+                    <div className={styles.body}>
+                      <Link as="button" className={styles.title} onClick={() => onOpenDocument(e.documentId)} data-testid="cell-evidence-title">
                         {e.title}
                       </Link>
                       <div className={styles.meta}>
@@ -113,7 +117,7 @@ export function CellEvidence({ frameworkId, cell, criterion, onOpenDocument }: C
                       </div>
                     </div>
                     <Tooltip content={`Remove the tag ${cell.criterionId} from “${e.title}”`} relationship="label">
-                      <Button size="small" appearance="subtle" icon={<Dismiss16Regular />} onClick={() => void untag(e.id)} />
+                      <Button size="small" appearance="subtle" icon={<Dismiss16Regular />} onClick={() => void untag(e.id)} data-testid="cell-evidence-remove" />
                     </Tooltip>
                   </li>
                 );

@@ -2,6 +2,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Fragment, useEffect, useRef } from 'react';
 import type { Coverage } from '../../../shared/contract.ts';
 import { CoverageLevelLabel } from './CoverageLevelLabel.tsx';
+import { CriterionName } from './CriterionName.tsx';
 import { COLUMNS, cellIntensity, coverageLevel, gapsText, isGap, type CountColumn } from './coverage-view.ts';
 import { useCriterionDrop } from './useCriterionDrop.ts';
 import { useVisuallyHidden } from '../shared/visually-hidden.ts';
@@ -15,7 +16,8 @@ export interface CellRef {
 const useStyles = makeStyles({
   table: { borderCollapse: 'separate', borderSpacing: '0 2px', width: '100%', fontSize: tokens.fontSizeBase200 },
   th: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, position: 'sticky', top: 0, backgroundColor: tokens.colorNeutralBackground1, zIndex: 1 },
-  num: { textAlign: 'center', width: '58px', fontSize: tokens.fontSizeBase100, whiteSpace: 'nowrap' },
+  // As narrow as their heading (and a 44 px cell), so the criterion names get the room.
+  num: { textAlign: 'center', width: '1%', fontSize: tokens.fontSizeBase100, whiteSpace: 'nowrap', paddingLeft: '2px', paddingRight: '2px' },
   judgement: { backgroundColor: tokens.colorNeutralBackground3 },
   judgementTitle: { textAlign: 'start', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   total: { textAlign: 'center', fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
@@ -36,13 +38,11 @@ const useStyles = makeStyles({
     color: 'inherit',
     textAlign: 'start',
     cursor: 'pointer',
-    display: 'flex',
-    gap: tokens.spacingHorizontalS,
-    alignItems: 'baseline',
+    display: 'block',
+    maxWidth: '100%',
     ':hover': { textDecoration: 'underline' },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px', borderRadius: tokens.borderRadiusSmall },
   },
-  id: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, flexShrink: 0 },
   level: { padding: `0 ${tokens.spacingHorizontalS}`, whiteSpace: 'nowrap' },
   cell: { padding: '1px' },
   cellButton: {
@@ -54,6 +54,7 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     display: 'block',
     width: '100%',
+    minWidth: '44px',
     minHeight: '28px',
     lineHeight: '28px',
     textAlign: 'center',
@@ -170,7 +171,7 @@ export function CoverageHeatmap({ coverage, judgementNames, selected, onSelect, 
                   >
                     {/* The name read out starts with the words on the button (WCAG 2.5.3, label in name). */}
                     <button type="button" className={styles.nameButton} onClick={() => onSelect({ criterionId: c.id, column: null })}>
-                      <span className={styles.id}>{c.id}</span> <span>{c.title}</span>
+                      <CriterionName id={c.id} title={c.title} />
                       <span className={hidden.hidden}>: show all its evidence</span>
                     </button>
                   </th>

@@ -4,6 +4,7 @@ import type { Coverage } from '../../../shared/contract.ts';
 import { plural } from '../shared/format.ts';
 import type { CellRef } from './CoverageHeatmap.tsx';
 import { CoverageLevelLabel } from './CoverageLevelLabel.tsx';
+import { CriterionName } from './CriterionName.tsx';
 import { COLUMNS, SORT_LABELS, coverageRows, sortAndFilter, type SortKey } from './coverage-view.ts';
 import { useCriterionDrop } from './useCriterionDrop.ts';
 
@@ -23,10 +24,11 @@ const useStyles = makeStyles({
     color: 'inherit',
     textAlign: 'start',
     cursor: 'pointer',
+    display: 'block',
+    maxWidth: '100%',
     ':hover': { textDecoration: 'underline' },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
   },
-  id: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, marginRight: tokens.spacingHorizontalS },
   judgement: { color: tokens.colorNeutralForeground3 },
   selected: { backgroundColor: tokens.colorBrandBackground2 },
   over: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-2px', backgroundColor: tokens.colorBrandBackground2 },
@@ -105,8 +107,7 @@ export function CoverageList(props: CoverageListProps) {
             >
               <th scope="row" className={mergeClasses(styles.td, styles.rowHead)}>
                 <button type="button" className={styles.link} onClick={() => props.onSelect({ criterionId: r.id, column: null })}>
-                  <span className={styles.id}>{r.id}</span>
-                  {r.title}
+                  <CriterionName id={r.id} title={r.title} />
                 </button>
               </th>
               <td className={mergeClasses(styles.td, styles.judgement)} title={r.judgementTitle}>

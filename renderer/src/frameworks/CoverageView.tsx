@@ -12,17 +12,19 @@ import { CoverageList } from './CoverageList.tsx';
 import type { SortKey } from './coverage-view.ts';
 import { flattenCriteria } from './criteria.ts';
 import { DocumentFinder } from './DocumentFinder.tsx';
-import { FrameworkTree } from './FrameworkTree.tsx';
 import { useCoverage } from './useCoverage.ts';
 import { useFrameworkView } from './useFrameworks.ts';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: '220px minmax(0, 1fr)', height: '100%', minHeight: 0 },
-  withSide: { gridTemplateColumns: '220px minmax(0, 1fr) 310px' },
-  // Long criterion names wrap inside the tree; it never scrolls sideways (axe, 1024x640).
-  tree: { overflowY: 'auto', overflowX: 'hidden', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS, minHeight: 0 },
+  // No framework tree beside the table: it listed the very rows the heatmap shows, in 220 px the
+  // criterion names need (with the side panel open at 1024 wide they wrapped to four lines).
+  grid: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', height: '100%', minHeight: 0 },
+  // The side panel narrows the table (names then take two lines at most), a little less at 1024.
+  withSide: { gridTemplateColumns: 'minmax(0, 1fr) clamp(260px, 26vw, 340px)' },
   main: { display: 'flex', flexDirection: 'column', padding: `0 ${tokens.spacingHorizontalL}`, minHeight: 0, minWidth: 0 },
-  scroll: { flex: 1, minHeight: 0, overflowY: 'auto', paddingBottom: tokens.spacingVerticalL },
+  // The heatmap's column headings stick to the top of this box: a row scrolled to (a check's link,
+  // the keyboard) stops below them, not under them.
+  scroll: { flex: 1, minHeight: 0, overflowY: 'auto', paddingBottom: tokens.spacingVerticalL, scrollPaddingTop: '40px' },
   toolbar: {
     display: 'flex',
     alignItems: 'center',
@@ -51,7 +53,7 @@ export interface CoverageViewProps {
 // Kept while the app runs, so coming back to the area finds the table as it was left.
 const remembered: { view: View; sort: SortKey; onlyGaps: boolean } = { view: 'heatmap', sort: 'gaps', onlyGaps: false };
 
-/** The framework tree beside its coverage (heatmap or list), and the evidence behind a chosen cell. */
+/** A framework's coverage (heatmap or list), and beside it the evidence behind a chosen cell or documents to tag. */
 export function CoverageView({ frameworkId, focus, onOpenDocument }: CoverageViewProps) {
   const styles = useStyles();
   const api = useApi();
@@ -108,9 +110,6 @@ export function CoverageView({ frameworkId, focus, onOpenDocument }: CoverageVie
 
   return (
     <div className={mergeClasses(styles.grid, side !== null && styles.withSide)}>
-      <nav className={styles.tree} aria-label="Framework">
-        <FrameworkTree framework={framework.value} coverage={cov} selectedCriterionId={cell?.criterionId ?? null} onSelectCriterion={(id) => select({ criterionId: id, column: null })} />
-      </nav>
       <section className={styles.main} aria-label="Coverage">
         <div className={styles.toolbar}>
           <TabList size="small" selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label="Show coverage as">
@@ -144,7 +143,8 @@ export function CoverageView({ frameworkId, focus, onOpenDocument }: CoverageVie
             </MessageBarBody>
           </MessageBar>
         )}
-        <div className={styles.scroll}>
+        {/* One per view: switching starts the other at its top, with the list's Sort and Only gaps in sight. */}
+        <div className={styles.scroll} key={view} data-testid="coverage-scroll">
         {view === 'heatmap' ? (
           <CoverageHeatmap coverage={cov} judgementNames={judgementNames} selected={cell} onSelect={select} onDropDocuments={(id, docs) => void drop(id, docs)} />
         ) : (

@@ -1,15 +1,31 @@
-import { Combobox, Field, Option, OptionGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { Combobox, Field, Option, OptionGroup, makeStyles, tokens, type PositioningProps } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { criterionLabel, filterCriteria, flattenCriteria, groupByJudgement } from './criteria.ts';
 import { useFrameworkView } from './useFrameworks.ts';
 
 const MAX_SHOWN = 200;
 
+/**
+ * The list opens under its field, or above it where there is more room, and is made shorter to stay
+ * in the window. Fluent's own fallbacks also try beside the field: a long list (a framework has 55
+ * criteria) fits nowhere whole, so it ended up as a full-height column at the window's edge.
+ */
+const POSITIONING: PositioningProps = {
+  position: 'below',
+  align: 'start',
+  fallbackPositions: ['above'],
+  matchTargetSize: 'width',
+  autoSize: 'height',
+  overflowBoundaryPadding: 8,
+};
+
 const useStyles = makeStyles({
   option: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
   id: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, flexShrink: 0 },
   sub: { paddingLeft: tokens.spacingHorizontalL },
   none: { padding: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground3 },
+  // Room for a dozen criteria, never the whole window.
+  listbox: { maxHeight: 'min(420px, 60vh)' },
 });
 
 export interface CriterionPickerProps {
@@ -52,6 +68,8 @@ export function CriterionPicker({ frameworkId, value, onChange, label = 'Criteri
           setText(data.optionText ?? '');
         }}
         disabled={view.status !== 'ready'}
+        positioning={POSITIONING}
+        listbox={{ className: styles.listbox }}
         data-testid="criterion-picker"
       >
         {groups.map((g) => (

@@ -5,6 +5,7 @@ import type { EvidenceItem, SearchResult } from '../../../shared/contract.ts';
 import { EvidenceChips } from '../evidence/EvidenceChips.tsx';
 import { baseName, formatDate, shortenPath } from '../shared/format.ts';
 import { formatLabel } from '../../../shared/formats.ts';
+import { PathText } from '../document/PathText.tsx';
 import { Segments } from './Segments.tsx';
 import { LinkToRequest } from '../requests/LinkToRequest.tsx';
 
@@ -39,7 +40,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     marginTop: tokens.spacingVerticalXXS,
   },
-  path: { overflowWrap: 'anywhere' },
+  path: { maxWidth: '100%' },
   hits: { margin: `${tokens.spacingVerticalS} 0 0`, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   hit: { listStyle: 'none', display: 'flex', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   page: { flexShrink: 0, minWidth: '44px', whiteSpace: 'nowrap' },
@@ -107,9 +108,7 @@ export const ResultItem = memo(function ResultItem({ result, selected, onOpen, o
         <LinkToRequest link={{ kind: 'document', documentId: result.documentId, page: firstPage }} label={`Link ${result.title} to a request`} compact />
       </div>
       <div className={styles.meta}>
-        <span className={styles.path} title={result.path}>
-          {shortenPath(result.path)}
-        </span>
+        <PathText className={styles.path} path={shortenPath(result.path)} full={result.path} />
         <span>in {baseName(result.folder)}</span>
         <span>modified {formatDate(result.modified)}</span>
       </div>

@@ -10,7 +10,7 @@ import { ResultItem } from './ResultItem.tsx';
 import { LinkToRequest } from '../requests/LinkToRequest.tsx';
 import { NoFoldersState, NoResultsState } from './SearchEmptyState.tsx';
 import { toggleFilter } from './query-edit.ts';
-import { setResultsOverlayOpen, useResultsPlacement } from '../document/results-panel.ts';
+import { RESULTS_PANEL_ATTRIBUTE, setResultsOverlayOpen, useResultsPlacement } from '../document/results-panel.ts';
 import type { SearchState } from './useSearch.ts';
 
 const useStyles = makeStyles({
@@ -105,6 +105,7 @@ export function SearchView(props: SearchViewProps) {
     <div
       className={mergeClasses(styles.view, !showFacets && styles.narrow, compact && placement === 'hidden' && styles.hidden, shownOver && styles.overlay)}
       data-placement={compact ? placement : 'beside'}
+      {...{ [RESULTS_PANEL_ATTRIBUTE]: true }}
     >
       {showFacets && (
         <div className={styles.rail}>

@@ -51,9 +51,7 @@ const READS_KEYS = /\b(?:event|e|ev|evt)\.(?:key|ctrlKey|metaKey|altKey|shiftKey
  * Files that read keys without being an app shortcut, and why. Anything else that reads keys must
  * take them from shortcuts.ts (so the dialog lists them).
  */
-const NOT_SHORTCUTS: Record<string, string> = {
-  'frameworks/FrameworkTree.tsx': 'Enter on a tree item chooses it, as a click does (the tree widget’s own key, not a shortcut)',
-};
+const NOT_SHORTCUTS: Record<string, string> = {};
 
 afterEach(cleanup);
 
