@@ -15,6 +15,7 @@ import { runCoverage, runFrameworks, runTag } from './commands/evidence-commands
 import { runAnnexa } from './commands/annexa-command.ts';
 import { runExport, runVerify } from './commands/pack-commands.ts';
 import { runRequests } from './commands/request-commands.ts';
+import { KINDS } from '../shared/formats.ts';
 
 const HELP = `Evidence Store: index, search and curate inspection evidence, in place.
 
@@ -26,7 +27,8 @@ Usage:
       --retry-failed reads failed files again even if they have not changed.
   evidence-store search <query> [--db FILE] [--limit N] [--json]
       Search the index. Query language: words, "exact phrase", -exclude, OR, prefix*,
-      type:pdf (word, excel, powerpoint, email …), folder:NAME, modified:2024, modified:>2024-01-01.
+      type:KIND (${Object.keys(KINDS).join(', ')}; or an extension, type:csv),
+      folder:NAME, modified:2024, modified:>2024-01-01.
       A query may start with "-": evidence-store search -draft care
   evidence-store status [--db FILE] [--json]
       The folders in the library, their counts and the index file.

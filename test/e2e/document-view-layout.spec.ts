@@ -144,7 +144,7 @@ for (const size of [
     await expect(results).toBeVisible();
     await expect(results.getByTestId('search-result')).toHaveCount(1);
     await page.screenshot({ path: `test-results/document-results-over-${size.width}.png` });
-    await results.getByRole('button', { name: `p. 2: open ${PDF_TITLE} at page 2` }).click();
+    await results.getByRole('button', { name: `Page 2: open ${PDF_TITLE} there` }).click();
     await expect(results).toBeHidden();
     expect(await pageWidth(view)).toBeGreaterThanOrEqual(480);
 
