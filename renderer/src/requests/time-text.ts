@@ -4,14 +4,13 @@
  * the conversions between the contract's ISO times and the <input type="datetime-local"> value.
  */
 
+import { formatDateTime } from '../../../shared/dates.ts';
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "14/03/2024 09:05", or "—" for no time. */
+/** "14/03/2024 09:05", or "—" for no time (shared/dates.ts, as every date the app shows). */
 export function formatUkDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '—';
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return formatDateTime(iso, '—');
 }
 
 /** "09:05": today's times need no date. */
