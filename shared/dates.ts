@@ -67,3 +67,33 @@ export function formatDateTime(iso: string | null | undefined, empty = '—'): s
   if (Number.isNaN(d.getTime())) return empty;
   return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+/** What a person is asked for when a date and time cannot be read. */
+export const DATE_TIME_HINT = 'Enter a date and time as dd/mm/yyyy HH:mm, for example 05/03/2026 14:30';
+
+export type ParsedDateTime = { ok: true; local: string } | { ok: false; message: string };
+
+/**
+ * Reads a date and a 24-hour time typed day first ("05/03/2026 14:30", "5/3/2026 9:05") or pasted
+ * as "2026-03-05T14:30" / "2026-03-05 14:30", as the local time "2026-03-05T14:30" (no zone: the
+ * caller turns it into an instant on this computer).
+ */
+export function parseDateTime(text: string): ParsedDateTime {
+  const t = text.trim();
+  const m = /^(.+?)(?:\s*[T,]\s*|\s+)(\d{1,2})[:.](\d{2})$/u.exec(t);
+  if (!m) {
+    const dateOnly = parseDate(t);
+    return { ok: false, message: dateOnly.ok ? `Add the time (24-hour): ${DATE_TIME_HINT.replace('Enter', 'enter')}.` : `${t ? `“${t}” is not a date and time. ` : ''}${DATE_TIME_HINT}.` };
+  }
+  const day = parseDate(m[1]);
+  if (!day.ok) return { ok: false, message: day.message.replace(`${DATE_HINT}.`, `${DATE_TIME_HINT}.`) };
+  const [hour, minute] = [Number(m[2]), Number(m[3])];
+  if (hour > 23 || minute > 59) return { ok: false, message: `${m[2]}:${m[3]} is not a time of day. ${DATE_TIME_HINT}.` };
+  return { ok: true, local: `${day.iso}T${pad(hour)}:${pad(minute)}` };
+}
+
+/** A local date and time "2026-03-05T14:30" as "05/03/2026 14:30"; anything else as it is. */
+export function formatLocalDateTime(local: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/u.exec(local);
+  return m ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : local;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATE_HINT, formatDate, formatDateTime, parseDate } from '../../shared/dates.ts';
+import { DATE_HINT, DATE_TIME_HINT, formatDate, formatDateTime, formatLocalDateTime, parseDate, parseDateTime } from '../../shared/dates.ts';
 
 describe('parseDate', () => {
   it('reads day-first dates, with or without leading zeros, and pasted ISO dates', () => {
@@ -62,5 +62,22 @@ describe('formatDate and formatDateTime', () => {
       const r = parseDate(text);
       expect(r.ok && formatDate(r.iso)).toBe(text);
     }
+  });
+});
+
+describe('parseDateTime and formatLocalDateTime', () => {
+  it('read a date and a 24-hour time typed day first, or pasted ISO, as local time', () => {
+    expect(parseDateTime('05/03/2026 14:30')).toEqual({ ok: true, local: '2026-03-05T14:30' });
+    expect(parseDateTime('5/3/2026 9:05')).toEqual({ ok: true, local: '2026-03-05T09:05' });
+    expect(parseDateTime('2026-03-05T14:30')).toEqual({ ok: true, local: '2026-03-05T14:30' });
+    expect(parseDateTime('2026-03-05 14:30')).toEqual({ ok: true, local: '2026-03-05T14:30' });
+    expect(formatLocalDateTime('2026-03-05T09:05')).toBe('05/03/2026 09:05');
+  });
+
+  it('ask for the time, refuse a time that is not one and a day that does not exist', () => {
+    expect(parseDateTime('05/03/2026')).toMatchObject({ ok: false, message: expect.stringContaining('Add the time') });
+    expect(parseDateTime('05/03/2026 25:00')).toMatchObject({ ok: false, message: expect.stringContaining('25:00 is not a time of day') });
+    expect(parseDateTime('31/04/2026 10:00')).toEqual({ ok: false, message: `31/04/2026 is not a date that exists. ${DATE_TIME_HINT}.` });
+    expect(parseDateTime('soon')).toEqual({ ok: false, message: `“soon” is not a date and time. ${DATE_TIME_HINT}.` });
   });
 });

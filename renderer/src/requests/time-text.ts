@@ -1,7 +1,7 @@
 /**
  * Times as the analyst reads them in the onsite week: British day-first dates with a 24-hour clock
  * (dd/mm/yyyy HH:mm, in this computer's time zone), how long something has been open in words, and
- * the conversions between the contract's ISO times and the <input type="datetime-local"> value.
+ * the conversions between the contract's ISO times and the local "yyyy-mm-ddTHH:mm" a date-and-time field holds (BritishDateField).
  */
 
 import { formatDateTime } from '../../../shared/dates.ts';
@@ -49,7 +49,7 @@ export function minutesBetween(fromIso: string, to: Date): number {
   return Math.round((to.getTime() - Date.parse(fromIso)) / 60_000);
 }
 
-/** The value a datetime-local input shows for an ISO time, in local time ("2024-03-14T09:05"). */
+/** The local "yyyy-mm-ddTHH:mm" a date-and-time field holds for an ISO time ("2024-03-14T09:05"). */
 export function toLocalInput(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
@@ -58,7 +58,7 @@ export function toLocalInput(iso: string | null | undefined): string {
 }
 
 /**
- * A datetime-local value (local time, no zone) as the ISO time the contract wants. Sent as UTC with
+ * A local "yyyy-mm-ddTHH:mm" (no zone) as the ISO time the contract wants. Sent as UTC with
  * its zone, so the backend and the CLI read the same instant whatever the machine's zone; null for
  * an empty or unreadable value.
  */

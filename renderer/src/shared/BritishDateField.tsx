@@ -1,6 +1,6 @@
 import { Field, Input, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
-import { formatDate, parseDate } from '../../../shared/dates.ts';
+import { formatDate, formatLocalDateTime, parseDate, parseDateTime } from '../../../shared/dates.ts';
 
 const useStyles = makeStyles({
   input: { minWidth: '9em' },
@@ -19,6 +19,8 @@ export interface BritishDateFieldProps {
   validationMessage?: string;
   hint?: string;
   required?: boolean;
+  /** A date and a 24-hour time, dd/mm/yyyy HH:mm; the value is then local "yyyy-mm-ddTHH:mm". */
+  withTime?: boolean;
   'data-testid'?: string;
 }
 
@@ -28,51 +30,59 @@ export interface BritishDateFieldProps {
  * en-US browser, so 05/03 would mean two different days on two laptops. A slip is shown once the
  * user leaves the field, in words that say how to write it.
  */
-export function BritishDateField({ label, value, onChange, validationMessage, hint, required, 'data-testid': testId }: BritishDateFieldProps) {
+export function BritishDateField({ label, value, onChange, validationMessage, hint, required, withTime = false, 'data-testid': testId }: BritishDateFieldProps) {
   const styles = useStyles();
-  const [text, setText] = useState(() => formatDate(value, value));
+  const parse = (text: string): { ok: true; value: string } | { ok: false; message: string } => {
+    if (!withTime) {
+      const r = parseDate(text);
+      return r.ok ? { ok: true, value: r.iso } : r;
+    }
+    const r = parseDateTime(text);
+    return r.ok ? { ok: true, value: r.local } : r;
+  };
+  const show = (v: string) => (withTime ? formatLocalDateTime(v) : formatDate(v, v));
+  const [text, setText] = useState(() => show(value));
   const [shownFor, setShownFor] = useState(value);
   const [left, setLeft] = useState(false);
 
   // The value changed from outside (the form was reset or saved): show it, unless it is what the text already says.
   if (value !== shownFor) {
     setShownFor(value);
-    const typed = parseDate(text);
-    if (!(typed.ok ? typed.iso === value : text === value)) {
-      setText(formatDate(value, value));
+    const typed = parse(text);
+    if (!(typed.ok ? typed.value === value : text === value)) {
+      setText(show(value));
       setLeft(false);
     }
   }
 
-  const parsed = text.trim() ? parseDate(text) : null;
+  const parsed = text.trim() ? parse(text) : null;
   const ownMessage = parsed && !parsed.ok && left ? parsed.message : undefined;
 
   return (
     <Field
       label={label}
       required={required}
-      hint={hint ?? 'dd/mm/yyyy'}
+      hint={hint ?? (withTime ? 'dd/mm/yyyy HH:mm' : 'dd/mm/yyyy')}
       validationMessage={ownMessage ?? validationMessage}
       validationState={ownMessage || validationMessage ? 'error' : 'none'}
     >
       <Input
         className={styles.input}
         value={text}
-        inputMode="numeric"
-        autoComplete="off"
-        placeholder="dd/mm/yyyy"
+                autoComplete="off"
+        placeholder={withTime ? 'dd/mm/yyyy HH:mm' : 'dd/mm/yyyy'}
         data-testid={testId}
         onChange={(_, d) => {
           setText(d.value);
-          const next = d.value.trim() ? parseDate(d.value) : null;
-          const out = next === null ? '' : next.ok ? next.iso : d.value;
+          const next = d.value.trim() ? parse(d.value) : null;
+          const out = next === null ? '' : next.ok ? next.value : d.value;
           setShownFor(out);
           onChange(out);
         }}
         onBlur={() => {
           setLeft(true);
           // Said back in the one way dates are written, so 5/3/2026 reads 05/03/2026.
-          if (parsed?.ok) setText(formatDate(parsed.iso));
+          if (parsed?.ok) setText(show(parsed.value));
         }}
       />
     </Field>

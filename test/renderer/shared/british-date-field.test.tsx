@@ -64,3 +64,27 @@ describe('the British date field', () => {
     expect(input().value).toBe('31/12/2024');
   });
 });
+
+describe('the British date-and-time field', () => {
+  function TimeHarness() {
+    const [value, setValue] = useState('');
+    return (
+      <FluentProvider theme={webLightTheme}>
+        <BritishDateField withTime label="Due" value={value} onChange={setValue} />
+        <output data-testid="value">{value}</output>
+      </FluentProvider>
+    );
+  }
+
+  it('keeps dd/mm/yyyy HH:mm as local yyyy-mm-ddTHH:mm, and asks for the time when it is missing', () => {
+    render(<TimeHarness />);
+    const due = screen.getByLabelText(/Due/u) as HTMLInputElement;
+    fireEvent.change(due, { target: { value: '5/3/2026 9:05' } });
+    expect(value()).toBe('2026-03-05T09:05');
+    fireEvent.blur(due);
+    expect(due.value).toBe('05/03/2026 09:05');
+    fireEvent.change(due, { target: { value: '05/03/2026' } });
+    fireEvent.blur(due);
+    expect(screen.getByText(/Add the time/u)).toBeTruthy();
+  });
+});
