@@ -19,6 +19,7 @@ import { runRequests } from './commands/request-commands.ts';
 import { MissingPassphraseError, runEncrypt } from './commands/encrypt-command.ts';
 import { runAudit } from './commands/audit-command.ts';
 import { AUDIT_ACTIONS } from '../shared/audit.ts';
+import { KINDS } from '../shared/formats.ts';
 
 const HELP = `Evidence Store: index, search and curate inspection evidence, in place.
 
@@ -32,7 +33,8 @@ Usage:
       (required with it); an existing unencrypted index is refused: use encrypt for that.
   evidence-store search <query> [--db FILE] [--limit N] [--json]
       Search the index. Query language: words, "exact phrase", -exclude, OR, prefix*,
-      type:pdf (word, excel, powerpoint, email …), folder:NAME, modified:2024, modified:>2024-01-01.
+      type:KIND (${Object.keys(KINDS).join(', ')}; or an extension, type:csv),
+      folder:NAME, modified:2024, modified:>2024-01-01.
       A query may start with "-": evidence-store search -draft care
   evidence-store status [--db FILE] [--json]
       The folders in the library, their counts and the index file.

@@ -114,6 +114,7 @@ export type Segment = z.infer<typeof Segment>;
 
 export const SearchHit = z.object({
   page: z.number().int(),
+  /** Where the hit is, in words (shared/locations.ts): "Page 12", "Slide 3", "Sheet Population", "Email". */
   pageLabel: z.string(),
   snippet: z.array(Segment),
 });

@@ -22,7 +22,7 @@ export async function runSearch(api: Api, options: SearchOptions): Promise<numbe
     title: r.title,
     format: r.format,
     score: r.score,
-    hits: r.hits.map((h) => ({ page: h.page, snippet: text(h.snippet) })),
+    hits: r.hits.map((h) => ({ page: h.page, where: h.pageLabel, snippet: text(h.snippet) })),
   }));
   if (options.json) {
     console.log(JSON.stringify({ query: response.query, total, results, notes: response.notes }));
@@ -32,7 +32,7 @@ export async function runSearch(api: Api, options: SearchOptions): Promise<numbe
   console.log(`${total} document(s) for ${JSON.stringify(options.query)} (${response.millis} ms)`);
   for (const r of results) {
     console.log(`\n${r.title}  [${r.format}]\n  ${r.path}`);
-    for (const h of r.hits) console.log(`  p. ${h.page}: ${h.snippet}`);
+    for (const h of r.hits) console.log(`  ${h.where}: ${h.snippet}`);
   }
   return 0;
 }

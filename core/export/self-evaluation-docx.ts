@@ -2,6 +2,7 @@
  * The self-evaluation as a Word document (.docx): one section per judgement with the three
  * questions, the grade estimate, and the evidence it relies on, referenced by title and location.
  */
+import { formatDate } from '../../shared/dates.ts';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun, Table, TableRow, TableCell, WidthType } from 'docx';
 import type { Db } from '../store/database.ts';
 import type { Framework } from '../../shared/frameworks/index.ts';
@@ -14,7 +15,7 @@ const paragraphs = (text: string) =>
 export async function selfEvaluationDocx(db: Db, framework: Framework, gradeLabels: Map<string, string>): Promise<Uint8Array<ArrayBuffer>> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`Self-evaluation: ${framework.title}`)] }),
-    new Paragraph({ children: [new TextRun({ text: `Prepared ${new Date().toLocaleDateString('en-GB')} with Evidence Store.`, italics: true })] }),
+    new Paragraph({ children: [new TextRun({ text: `Prepared ${formatDate(new Date().toISOString())} with Evidence Store.`, italics: true })] }),
   ];
   for (const j of framework.judgements) {
     const s = getSelfEvaluation(db, framework.id, j.id);

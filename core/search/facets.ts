@@ -5,11 +5,23 @@
  */
 import type { Db } from '../store/database.ts';
 import type { FacetValue, SearchFacets } from '../../shared/contract.ts';
-import { formatLabel } from '../../shared/formats.ts';
+import { kindLabel, kindOf } from '../../shared/formats.ts';
 
 export const NO_FACETS: SearchFacets['facets'] = { type: [], folder: [], year: [], judgement: [], status: [], team: [], tagged: [] };
 
 let tables = 0;
+
+/** Format counts added up by kind (Word = docx + doc), most first. */
+function byKind(formats: FacetValue[]): FacetValue[] {
+  const kinds = new Map<string, FacetValue>();
+  for (const f of formats) {
+    const kind = kindOf(f.value);
+    const k = kinds.get(kind) ?? { value: kind, label: kindLabel(kind), count: 0 };
+    k.count += f.count;
+    kinds.set(kind, k);
+  }
+  return [...kinds.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
 
 /** Counts facets over `docs`; yields between counts so a newer search can cancel it. */
 export function* facetCounts(db: Db, docs: number[], judgementLabel: (id: string) => string): Generator<string, SearchFacets['facets']> {
@@ -25,10 +37,8 @@ export function* facetCounts(db: Db, docs: number[], judgementLabel: (id: string
     const counted = (sql: string, label: (v: string) => string = (v) => v): FacetValue[] =>
       (db.prepare(sql.replaceAll('$docs', table)).all() as { value: string; count: number }[]).map((r) => ({ ...r, label: label(r.value) }));
     yield 'facets: listed';
-    const type = counted(
-      `SELECT d.format AS value, COUNT(*) AS count FROM $docs s JOIN documents d ON d.id = s.doc GROUP BY d.format ORDER BY count DESC, value`,
-      formatLabel,
-    );
+    // By kind, not format: one "Word" box for .doc and .docx, its value the word `type:` takes.
+    const type = byKind(counted(`SELECT d.format AS value, COUNT(*) AS count FROM $docs s JOIN documents d ON d.id = s.doc GROUP BY d.format`));
     yield 'facets: type';
     const folder = counted(
       `SELECT r.label AS value, COUNT(DISTINCT f.document_id) AS count FROM $docs s JOIN files f ON f.document_id = s.doc JOIN roots r ON r.id = f.root_id

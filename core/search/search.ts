@@ -13,6 +13,7 @@ import { parseQuery, toFtsMatch, toExcludedMatch, highlightTerms, type ParsedQue
 import { snippetSegments, HIT_OPEN, HIT_CLOSE } from './highlight.ts';
 import { substringApplies, substringPages, substringSnippet, MAX_CANDIDATE_PAGES } from './substring.ts';
 import { displayTitle } from '../store/titles.ts';
+import { locationName } from '../../shared/locations.ts';
 import { documentFilter, type DocumentFilter } from './filters.ts';
 import { topRanked, topNewest, topOfParts, type Match, type TopMatches } from './ranking.ts';
 import { countMatches, allMatches } from './counting.ts';
@@ -198,10 +199,10 @@ function insideWordMatches(db: Db, q: ParsedQuery, filter: DocumentFilter, match
 }
 
 function insideWordHits(db: Db, pageIds: number[], terms: ReturnType<typeof highlightTerms>): SearchResult['hits'] {
-  const get = db.prepare('SELECT number, label, body FROM pages WHERE id = ?');
+  const get = db.prepare('SELECT p.number, p.label, p.body, d.format FROM pages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?');
   return pageIds.map((id) => {
-    const p = get.get(id) as { number: number; label: string; body: string };
-    return { page: p.number, pageLabel: p.label, snippet: substringSnippet(p.body, terms) };
+    const p = get.get(id) as { number: number; label: string; body: string; format: string };
+    return { page: p.number, pageLabel: locationName(p.format, p), snippet: substringSnippet(p.body, terms) };
   });
 }
 
@@ -231,8 +232,8 @@ function bestPages(db: Db, match: string, docs: number[], perDoc: number): Map<n
      LIMIT ${PAGES_RANKED_PER_DOCUMENT}`,
   );
   const snippet = db.prepare(
-    `SELECT p.number AS number, p.label AS label, snippet(pages_fts, 1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', 24) AS snippet
-     FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid WHERE pages_fts MATCH ? AND pages_fts.rowid = ?`,
+    `SELECT p.number AS number, p.label AS label, d.format AS format, snippet(pages_fts, 1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', 24) AS snippet
+     FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid JOIN documents d ON d.id = p.document_id WHERE pages_fts MATCH ? AND pages_fts.rowid = ?`,
   );
   for (const { doc, first, last } of spans) {
     const pages = (pagesOf.all(match, BigInt(first), BigInt(last), doc) as { pid: number; number: number; marked: string | null }[])
@@ -242,8 +243,8 @@ function bestPages(db: Db, match: string, docs: number[], perDoc: number): Map<n
     out.set(
       doc,
       pages.flatMap((pg) => {
-        const r = snippet.get(match, BigInt(pg.pid)) as { number: number; label: string; snippet: string | null } | undefined;
-        return r ? [{ page: r.number, pageLabel: r.label, snippet: snippetSegments(r.snippet ?? '') }] : [];
+        const r = snippet.get(match, BigInt(pg.pid)) as { number: number; label: string; format: string; snippet: string | null } | undefined;
+        return r ? [{ page: r.number, pageLabel: locationName(r.format, r), snippet: snippetSegments(r.snippet ?? '') }] : [];
       }),
     );
   }

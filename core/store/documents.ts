@@ -10,6 +10,7 @@ import { extensionOf, openRefusal } from '../../shared/formats.ts';
 import { followFileToNewContent } from '../evidence/follow-file.ts';
 import { displayTitle } from './titles.ts';
 import { textForgotten } from './forget-text.ts';
+import { locationName } from '../../shared/locations.ts';
 
 export type FileStatus = 'indexed' | 'unsupported' | 'failed';
 
@@ -234,11 +235,12 @@ export function documentIdAtPath(db: Db, path: string): number | null {
   return (db.prepare('SELECT document_id FROM files WHERE path = ? AND missing = 0').pluck().get(path) as number | null | undefined) ?? null;
 }
 
-/** One page's text and label, or null when the document has no such page. */
+/** One page's text and where it is in words ("Slide 3"), or null when the document has no such page. */
 export function pageText(db: Db, documentId: number, page: number): { number: number; label: string; body: string } | null {
-  return (db.prepare('SELECT number, label, body FROM pages WHERE document_id = ? AND number = ?').get(documentId, page) as
-    | { number: number; label: string; body: string }
-    | undefined) ?? null;
+  const row = db
+    .prepare('SELECT p.number, p.label, p.body, d.format FROM pages p JOIN documents d ON d.id = p.document_id WHERE p.document_id = ? AND p.number = ?')
+    .get(documentId, page) as { number: number; label: string; body: string; format: string } | undefined;
+  return row ? { number: row.number, label: locationName(row.format, row), body: row.body } : null;
 }
 
 function evidenceTitle(db: Db, documentId: number): string | null {
@@ -266,7 +268,7 @@ export function documentDetail(db: Db, documentId: number): DocumentDetail | nul
     format: d.format,
     sha256: d.sha256,
     pageCount: pages.length,
-    pages,
+    pages: pages.map((p) => ({ ...p, label: locationName(d.format, p) })),
     author: d.author,
     created: d.created,
     modified: d.modified,

@@ -144,7 +144,7 @@ for (const size of [
     await expect(results).toBeVisible();
     await expect(results.getByTestId('search-result')).toHaveCount(1);
     await page.screenshot({ path: `test-results/document-results-over-${size.width}.png` });
-    await results.getByRole('button', { name: `p. 2: open ${PDF_TITLE} at page 2` }).click();
+    await results.getByRole('button', { name: `Page 2: open ${PDF_TITLE} there` }).click();
     await expect(results).toBeHidden();
     expect(await pageWidth(view)).toBeGreaterThanOrEqual(480);
 
@@ -164,7 +164,7 @@ for (const size of [
     // only the rows near the view drawn (3,000 rows).
     await search(page, 'ospreywatch', 'Placement moves by child');
     await page.getByTestId('search-result').getByRole('button', { name: /Placement moves by child/u }).first().click();
-    const table = view.getByRole('table', { name: 'Sheet: Placements' });
+    const table = view.getByRole('table', { name: 'Sheet Placements' });
     await expect(table).toBeVisible();
     await expect(table.getByRole('columnheader')).toHaveText(['Team', 'Child', 'Moves', 'Note']);
     await expect(table).toHaveAttribute('aria-rowcount', String(SHEET_ROWS + 1));

@@ -15,10 +15,10 @@ import { expectAccessible } from './axe.ts';
 // axe's script needs to get past the app's content security policy.
 test.use({ bypassCSP: true });
 
-/** `YYYY-MM-DDTHH:MM` in the browser's local time, as a datetime-local field takes it. */
-function local(date: Date): string {
+/** `dd/mm/yyyy HH:mm` in local time, typed day first as the date-and-time fields ask whatever the browser's locale. */
+function typed(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 test('logs a request from the keyboard, links a search hit, answers it, sees it leave the overdue list, and exports the log', async ({ page, app, openApp }) => {
@@ -33,8 +33,8 @@ test('logs a request from the keyboard, links a search hit, answers it, sees it 
   await expect(form).toBeVisible();
   await page.keyboard.type(text);
   await form.getByTestId('request-inspector').fill('HMI Patel');
-  await form.getByTestId('request-received').fill(local(new Date(Date.now() - 2 * 3600_000)));
-  await form.getByTestId('request-due').fill(local(new Date(Date.now() - 3600_000)));
+  await form.getByTestId('request-received').fill(typed(new Date(Date.now() - 2 * 3600_000)));
+  await form.getByTestId('request-due').fill(typed(new Date(Date.now() - 3600_000)));
   await form.getByTestId('request-text').press('Enter');
   await expect(form).toBeHidden();
 
@@ -116,8 +116,8 @@ test('the Requests area fits a small laptop’s screen: nothing scrolls sideways
     text,
     inspector: 'HMI Rosalind Featherstonehaugh-Cholmondeley',
     owner: 'Performance and Information Team (Annex A and ChAT)',
-    received: local(new Date(Date.now() - 3 * 3600_000)),
-    due: local(new Date(Date.now() - 30 * 60_000)),
+    received: new Date(Date.now() - 3 * 3600_000).toISOString(),
+    due: new Date(Date.now() - 30 * 60_000).toISOString(),
   });
   await callApi(page, 'requests.link', { id, link: { kind: 'annexa', list: 'list6', filter: { severity: 'error', rule: 'date-order' }, note: '12 findings when linked' } });
   await callApi(page, 'requests.link', { id, link: { kind: 'search', query: `"return home interview" AND missing AND ${'x'.repeat(120)}` } });

@@ -19,8 +19,8 @@ test('add a folder, search a phrase, open the PDF at its page with the words hig
   await expect(result).toHaveCount(1);
   await expect(page.getByTestId('search-summary')).toContainText('1 document found');
   // The phrase is only on page 2 of 3, and the hit says so.
-  const pageLink = result.getByRole('button', { name: /at page 2$/u });
-  await expect(pageLink).toHaveText('p. 2');
+  const pageLink = result.getByRole('button', { name: /^Page 2: open /u });
+  await expect(pageLink).toHaveText('Page 2');
   await expect(result.locator('mark').first()).toHaveText(/kestrel/iu);
 
   mkdirSync('test-results', { recursive: true });

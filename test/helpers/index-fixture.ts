@@ -9,6 +9,8 @@ export interface FixtureDoc {
   format?: string;
   title?: string;
   pages: string[];
+  /** Each page's label as its extractor gives it ("Sheet: Population"); the number when left out. */
+  labels?: string[];
   mtime?: string;
   folder?: string;
 }
@@ -32,7 +34,7 @@ export function indexFixture(db: Db, rootPath: string, docs: FixtureDoc[]): Map<
       {
         status: 'indexed',
         format: d.format ?? 'pdf',
-        extracted: { format: d.format ?? 'pdf', title: d.title, pages: d.pages.map((text, i) => ({ number: i + 1, text })) },
+        extracted: { format: d.format ?? 'pdf', title: d.title, pages: d.pages.map((text, i) => ({ number: i + 1, label: d.labels?.[i], text })) },
       },
     );
     ids.set(d.name, id);

@@ -1,18 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { expandType, extensionOf, formatLabel, openRefusal } from '../../shared/formats.ts';
+import { FORMATS, KINDS, expandType, extensionOf, formatLabel, kindLabel, kindOf, openRefusal } from '../../shared/formats.ts';
 
 describe('format names', () => {
-  it('give one label per format, the same for badges and facets', () => {
+  it('give each kind one name, the same for badges, the type filter and type:', () => {
     expect(formatLabel('docx')).toBe('Word');
+    expect(formatLabel('doc')).toBe('Word');
     expect(formatLabel('xlsx')).toBe('Excel');
-    expect(formatLabel('msg')).toBe('Outlook email');
+    expect(formatLabel('xls')).toBe('Excel');
+    expect(formatLabel('msg')).toBe('Email');
+    expect(formatLabel('mbox')).toBe('Email');
+    expect(formatLabel('html')).toBe('Web page');
+    expect(formatLabel('ods')).toBe('OpenDocument');
     expect(formatLabel('zzz')).toBe('ZZZ');
+    expect(kindOf('pptx')).toBe('powerpoint');
+    expect(kindLabel('excel')).toBe('Excel');
   });
 
-  it('let type: use the words people use, e-mail included', () => {
+  it('every format belongs to a kind with a name', () => {
+    for (const [id, info] of Object.entries(FORMATS)) expect(KINDS[info.kind], id).toBeTruthy();
+  });
+
+  it('let type: use the kind names, the words people use, and the old format names', () => {
     expect(expandType('email')).toEqual(['email', 'eml', 'msg', 'mbox']);
     expect(expandType('Word')).toEqual(['word', 'docx', 'doc']);
+    expect(expandType('excel')).toEqual(['excel', 'xlsx', 'xls']);
+    expect(expandType('powerpoint')).toEqual(['powerpoint', 'pptx', 'ppt']);
+    expect(expandType('spreadsheet')).toEqual(['spreadsheet', 'excel', 'xlsx', 'xls', 'ods']);
     expect(expandType('pdf')).toEqual(['pdf']);
+    expect(expandType('web')).toEqual(['web', 'html']);
+    // A search saved before kinds existed finds what it found: a format id is just that format.
+    expect(expandType('xlsx')).toEqual(['xlsx']);
+    expect(expandType('docx')).toEqual(['docx']);
+    expect(expandType('msg')).toEqual(['msg']);
+    // Anything else is an extension.
+    expect(expandType('csv')).toEqual(['csv']);
   });
 
   it('read extensions from Windows and POSIX paths alike', () => {

@@ -5,47 +5,28 @@
  * council laptops is en-US (mm/dd/yyyy): the same screen would read 03/04 two ways.
  */
 
+import { formatDate, parseDate } from '../../../shared/dates.ts';
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function exists(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= last;
-}
-
-export type ParsedDate = { ok: true; iso: string } | { ok: false; message: string };
+export type { ParsedDate } from '../../../shared/dates.ts';
 
 /**
- * Reads a date typed day first (15/03/2024, 15-3-2024, 15.03.2024) or as YYYY-MM-DD (pasted from
- * a system). A two-digit year is refused rather than guessed: the inspection date decides every
- * list's window, so it must not be read wrongly.
+ * Reads the inspection date the way every date is read (shared/dates.ts), and asks for a year an
+ * inspection could be in: the inspection date decides every list's window, so it must not be read wrongly.
  */
-export function parseBritishDate(text: string): ParsedDate {
-  const t = text.trim();
-  if (!t) return { ok: false, message: 'Enter the inspection date as dd/mm/yyyy, for example 15/03/2024.' };
-  let year: number;
-  let month: number;
-  let day: number;
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/u.exec(t);
-  const british = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/u.exec(t);
-  if (iso) {
-    [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  } else if (british) {
-    if (british[3].length === 2) return { ok: false, message: `Write the year in full: ${british[1]}/${british[2]}/20${british[3]}?` };
-    [day, month, year] = [Number(british[1]), Number(british[2]), Number(british[3])];
-  } else {
-    return { ok: false, message: `“${t}” is not a date written dd/mm/yyyy, for example 15/03/2024.` };
-  }
-  if (year < 2000 || year > 2100) return { ok: false, message: `${year} does not look like the year of an inspection.` };
-  if (!exists(year, month, day)) return { ok: false, message: `${pad(day)}/${pad(month)}/${year} is not a date that exists.` };
-  return { ok: true, iso: `${year}-${pad(month)}-${pad(day)}` };
+export function parseBritishDate(text: string) {
+  if (!text.trim()) return { ok: false as const, message: 'Enter the inspection date as dd/mm/yyyy, for example 15/03/2024.' };
+  const parsed = parseDate(text);
+  if (!parsed.ok) return parsed;
+  const year = Number(parsed.iso.slice(0, 4));
+  if (year < 2000 || year > 2100) return { ok: false as const, message: `${year} does not look like the year of an inspection.` };
+  return parsed;
 }
 
-/** "2024-03-15" → "15/03/2024"; anything else is shown as it is. */
+/** "2024-03-15" → "15/03/2024"; "—" for none. */
 export function formatIsoDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/u.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  return formatDate(iso, '—');
 }
 
 const long = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -210,7 +210,7 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
             ref={bodyRef}
             data-testid="document-body"
             role="region"
-            aria-label={`Page ${current}${label && label !== String(current) ? ` (${label})` : ''}`}
+            aria-label={label ?? `Page ${current}`}
             tabIndex={sheet ? undefined : 0}
           >
             {isPdf && (pdf?.status === 'error' || pdfError) && (

@@ -12,9 +12,15 @@ const useStyles = makeStyles({
 export interface PageNavProps {
   page: number;
   pageCount: number;
-  /** The document's own label for the page, when it differs from the number (e.g. "iv"). */
+  /** Where the page is, in words ("Page 12", "Slide 3", "Sheet Population"), from the API. */
   pageLabel: string | null;
   onPageChange: (page: number) => void;
+}
+
+/** "Page 3 of 10", or the place's own name with the position: "Sheet Population (2 of 5)". */
+export function pageWhere(page: number, pageCount: number, pageLabel: string | null): string {
+  if (!pageLabel || pageLabel === `Page ${page}`) return `Page ${page} of ${pageCount}`;
+  return `${pageLabel} (${page} of ${pageCount})`;
 }
 
 /** Previous / next, where we are, and a box to jump to a page. */
@@ -34,8 +40,7 @@ export function PageNav({ page, pageCount, pageLabel, onPageChange }: PageNavPro
     <Toolbar className={styles.bar} aria-label="Pages" size="small">
       <Button icon={<ChevronLeft20Regular />} disabled={page <= 1} onClick={() => onPageChange(page - 1)} aria-label="Previous page" title="Previous page" />
       <Text className={styles.label} data-testid="doc-page-label" aria-live="polite">
-        Page {page} of {pageCount}
-        {pageLabel && pageLabel !== String(page) ? ` (${pageLabel})` : ''}
+        {pageWhere(page, pageCount, pageLabel)}
       </Text>
       <Button icon={<ChevronRight20Regular />} disabled={page >= pageCount} onClick={() => onPageChange(page + 1)} aria-label="Next page" title="Next page" />
       {pageCount > 2 && (

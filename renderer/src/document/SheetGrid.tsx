@@ -42,7 +42,7 @@ const useStyles = makeStyles({
 
 export interface SheetGridProps {
   segments: readonly Segment[];
-  /** The sheet's name as the page label gives it ("Sheet: Population"). */
+  /** Where the sheet is, in words ("Sheet Population"), from the API. */
   label: string;
 }
 

@@ -5,6 +5,7 @@ import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { EVIDENCE_LIMITS } from '../../../shared/evidence.ts';
 import { notifyEvidenceChanged } from './changes.ts';
+import { BritishDateField } from '../shared/BritishDateField.tsx';
 import { STATUS_LABELS, fieldsToSave, formFor, isDirty, validateForm, type EvidenceForm, type EvidenceStatus } from './evidence-form.ts';
 
 const useStyles = makeStyles({
@@ -82,12 +83,8 @@ export function EvidenceFormView({ documentId, documentTitle, item, onSaved, onC
         <Input value={form.team} onChange={(_, d) => set('team', d.value)} maxLength={EVIDENCE_LIMITS.team} placeholder="e.g. Children in care" />
       </Field>
       <div className={styles.dates}>
-        <Field label="Evidence date" validationMessage={problems.evidenceDate}>
-          <Input type="date" value={form.evidenceDate} onChange={(_, d) => set('evidenceDate', d.value)} />
-        </Field>
-        <Field label="Review by" validationMessage={problems.reviewBy}>
-          <Input type="date" value={form.reviewBy} onChange={(_, d) => set('reviewBy', d.value)} />
-        </Field>
+        <BritishDateField label="Evidence date" value={form.evidenceDate} onChange={(v) => set('evidenceDate', v)} validationMessage={problems.evidenceDate} data-testid="evidence-date" />
+        <BritishDateField label="Review by" value={form.reviewBy} onChange={(v) => set('reviewBy', v)} validationMessage={problems.reviewBy} data-testid="evidence-review-by" />
       </div>
       <Field label="Status">
         <RadioGroup layout="horizontal" value={form.status} onChange={(_, d) => set('status', d.value as EvidenceStatus)}>

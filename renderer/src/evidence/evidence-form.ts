@@ -2,6 +2,7 @@
  * The "Make this evidence" form: what it starts with, what it checks, and which fields a save
  * sends (only those that changed, so the history records what someone actually did).
  */
+import { DATE_HINT } from '../../../shared/dates.ts';
 import type { EvidenceFields, EvidenceItem } from '../../../shared/contract.ts';
 import { EVIDENCE_LIMITS } from '../../../shared/evidence.ts';
 
@@ -38,6 +39,8 @@ export function formFor(item: EvidenceItem | null, documentTitle: string): Evide
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/u;
+/** A date field holds text that is not a date (BritishDateField passes it on so it is not lost). */
+const NOT_A_DATE = `${DATE_HINT}, or leave it empty.`;
 const count = (n: number) => n.toLocaleString('en-GB');
 
 /** Problems to show beside the fields, keyed by field; empty when the form can be saved. */
@@ -47,8 +50,8 @@ export function validateForm(form: EvidenceForm): Partial<Record<keyof EvidenceF
   else if (form.title.trim().length > EVIDENCE_LIMITS.title) problems.title = `Keep the title under ${count(EVIDENCE_LIMITS.title)} characters.`;
   if (form.summary.length > EVIDENCE_LIMITS.summary) problems.summary = `Keep this under ${count(EVIDENCE_LIMITS.summary)} characters.`;
   if (form.team.length > EVIDENCE_LIMITS.team) problems.team = `Keep the team name under ${count(EVIDENCE_LIMITS.team)} characters.`;
-  if (form.evidenceDate && !DATE.test(form.evidenceDate)) problems.evidenceDate = 'Enter a date, or leave it empty.';
-  if (form.reviewBy && !DATE.test(form.reviewBy)) problems.reviewBy = 'Enter a date, or leave it empty.';
+  if (form.evidenceDate && !DATE.test(form.evidenceDate)) problems.evidenceDate = NOT_A_DATE;
+  if (form.reviewBy && !DATE.test(form.reviewBy)) problems.reviewBy = NOT_A_DATE;
   else if (form.reviewBy && form.evidenceDate && DATE.test(form.evidenceDate) && form.reviewBy < form.evidenceDate) {
     problems.reviewBy = 'The review-by date is before the evidence date.';
   }

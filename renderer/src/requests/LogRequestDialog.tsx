@@ -27,6 +27,7 @@ import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { useVisuallyHidden } from '../shared/visually-hidden.ts';
 import { notifyRequestsChanged } from './changes.ts';
+import { BritishDateField } from '../shared/BritishDateField.tsx';
 import { addInput, emptyForm, suggestions, validateRequestForm, type FieldErrors, type RequestForm } from './request-form.ts';
 import { fieldOf, useDefaultJudgements } from './useRequests.ts';
 import { matchesShortcut } from '../app/shortcuts.ts';
@@ -156,12 +157,24 @@ export function LogRequestDialog({ open, onClose }: { open: boolean; onClose: ()
                   ))}
                 </datalist>
                 <div className={styles.row}>
-                  <Field label="Received" hint={form.receivedTouched ? undefined : 'Now, unless you change it.'} validationMessage={errors.received}>
-                    <Input type="datetime-local" value={form.received} onChange={(_, d) => set('received', d.value)} data-testid="request-received" />
-                  </Field>
-                  <Field label="Due" hint="Leave empty if no time was given." validationMessage={errors.due}>
-                    <Input type="datetime-local" value={form.due} onChange={(_, d) => set('due', d.value)} data-testid="request-due" />
-                  </Field>
+                  <BritishDateField
+                    withTime
+                    label="Received"
+                    hint={form.receivedTouched ? 'dd/mm/yyyy HH:mm' : 'dd/mm/yyyy HH:mm; now, unless you change it.'}
+                    value={form.received}
+                    onChange={(v) => set('received', v)}
+                    validationMessage={errors.received}
+                    data-testid="request-received"
+                  />
+                  <BritishDateField
+                    withTime
+                    label="Due"
+                    hint="dd/mm/yyyy HH:mm; leave empty if no time was given."
+                    value={form.due}
+                    onChange={(v) => set('due', v)}
+                    validationMessage={errors.due}
+                    data-testid="request-due"
+                  />
                 </div>
                 <div className={styles.row}>
                   <PriorityAndJudgementFields

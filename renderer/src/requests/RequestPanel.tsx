@@ -29,6 +29,8 @@ import { FolderField } from '../export/FolderField.tsx';
 import { AnnexaLinkTarget } from './AnnexaLinkTarget.tsx';
 import { notifyRequestsChanged } from './changes.ts';
 import { STATUS_LABELS, historyText } from './status-text.ts';
+import { BritishDateField } from '../shared/BritishDateField.tsx';
+import { DATE_TIME_HINT } from '../../../shared/dates.ts';
 import { durationWords, formatUkDateTime, fromLocalInput, toLocalInput } from './time-text.ts';
 import { fieldOf } from './useRequests.ts';
 import { PriorityAndJudgementFields } from './PriorityAndJudgementFields.tsx';
@@ -123,7 +125,7 @@ function PanelContent({ request, now, judgements, frameworkId, onClose, onAnnoun
     if ('due' in changed) {
       const due = edit.due ? fromLocalInput(edit.due) : null;
       if (edit.due && !due) {
-        setFieldErrors({ due: 'A date and time, or leave it empty.' });
+        setFieldErrors({ due: `${DATE_TIME_HINT}, or leave it empty.` });
         return;
       }
       fields.due = due;
@@ -183,9 +185,7 @@ function PanelContent({ request, now, judgements, frameworkId, onClose, onAnnoun
             <Field label="Owner" validationMessage={fieldErrors.owner}>
               <Input className={styles.control} value={edit.owner} onChange={(_, d) => set('owner', d.value)} maxLength={REQUEST_LIMITS.owner} />
             </Field>
-            <Field label="Due" validationMessage={fieldErrors.due}>
-              <Input className={styles.control} type="datetime-local" value={edit.due} onChange={(_, d) => set('due', d.value)} />
-            </Field>
+            <BritishDateField withTime label="Due" value={edit.due} onChange={(v) => set('due', v)} validationMessage={fieldErrors.due} />
           </div>
           <div className={styles.row}>
             <PriorityAndJudgementFields

@@ -2,6 +2,7 @@
  * The "Log a request" form as plain data: its empty state (received now), what it checks before
  * calling the app (the backend checks again and names the field it refuses), and the call's input.
  */
+import { DATE_TIME_HINT } from '../../../shared/dates.ts';
 import type { Input } from '../../../shared/contract.ts';
 import { REQUEST_LIMITS } from '../../../shared/requests.ts';
 import { fromLocalInput, toLocalInput } from './time-text.ts';
@@ -9,7 +10,7 @@ import { fromLocalInput, toLocalInput } from './time-text.ts';
 export interface RequestForm {
   text: string;
   inspector: string;
-  /** datetime-local values. */
+  /** Local "yyyy-mm-ddTHH:mm" (BritishDateField withTime), or the text typed while it is not a date and time. */
   received: string;
   /** False until the user edits "received": an untouched one means "now" at the moment of saving. */
   receivedTouched: boolean;
@@ -31,8 +32,8 @@ export function validateRequestForm(form: RequestForm): FieldErrors {
   if (!form.text.trim()) problems.text = 'Type what the inspector asked for.';
   else if (form.text.length > REQUEST_LIMITS.text) problems.text = `At most ${REQUEST_LIMITS.text} characters.`;
   if (!form.inspector.trim()) problems.inspector = 'Who asked? Type the inspector’s name.';
-  if (form.receivedTouched && !fromLocalInput(form.received)) problems.received = 'A date and time, or leave it as now.';
-  if (form.due && !fromLocalInput(form.due)) problems.due = 'A date and time, or leave it empty.';
+  if (form.receivedTouched && !fromLocalInput(form.received)) problems.received = `${DATE_TIME_HINT}, or leave it as now.`;
+  if (form.due && !fromLocalInput(form.due)) problems.due = `${DATE_TIME_HINT}, or leave it empty.`;
   return problems;
 }
 

@@ -1,17 +1,16 @@
 /**
  * Times as the analyst reads them in the onsite week: British day-first dates with a 24-hour clock
  * (dd/mm/yyyy HH:mm, in this computer's time zone), how long something has been open in words, and
- * the conversions between the contract's ISO times and the <input type="datetime-local"> value.
+ * the conversions between the contract's ISO times and the local "yyyy-mm-ddTHH:mm" a date-and-time field holds (BritishDateField).
  */
+
+import { formatDateTime } from '../../../shared/dates.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "14/03/2024 09:05", or "—" for no time. */
+/** "14/03/2024 09:05", or "—" for no time (shared/dates.ts, as every date the app shows). */
 export function formatUkDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '—';
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return formatDateTime(iso, '—');
 }
 
 /** "09:05": today's times need no date. */
@@ -50,7 +49,7 @@ export function minutesBetween(fromIso: string, to: Date): number {
   return Math.round((to.getTime() - Date.parse(fromIso)) / 60_000);
 }
 
-/** The value a datetime-local input shows for an ISO time, in local time ("2024-03-14T09:05"). */
+/** The local "yyyy-mm-ddTHH:mm" a date-and-time field holds for an ISO time ("2024-03-14T09:05"). */
 export function toLocalInput(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
@@ -59,7 +58,7 @@ export function toLocalInput(iso: string | null | undefined): string {
 }
 
 /**
- * A datetime-local value (local time, no zone) as the ISO time the contract wants. Sent as UTC with
+ * A local "yyyy-mm-ddTHH:mm" (no zone) as the ISO time the contract wants. Sent as UTC with
  * its zone, so the backend and the CLI read the same instant whatever the machine's zone; null for
  * an empty or unreadable value.
  */

@@ -43,7 +43,7 @@ const useStyles = makeStyles({
   path: { maxWidth: '100%' },
   hits: { margin: `${tokens.spacingVerticalS} 0 0`, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   hit: { listStyle: 'none', display: 'flex', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
-  page: { flexShrink: 0, minWidth: '44px', whiteSpace: 'nowrap' },
+  page: { flexShrink: 0, minWidth: '56px', maxWidth: '40%', textAlign: 'start', overflowWrap: 'anywhere' },
 });
 
 function FormatIcon({ format, className }: { format: string; className: string }) {
@@ -75,7 +75,6 @@ export const ResultItem = memo(function ResultItem({ result, selected, onOpen, o
     if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
   const firstPage = result.hits[0]?.page ?? 1;
-  const paged = result.pageCount > 1;
 
   return (
     <li
@@ -125,9 +124,9 @@ export const ResultItem = memo(function ResultItem({ result, selected, onOpen, o
                   onOpen(result.documentId, hit.page);
                 }}
                 // The visible text leads the name, so voice control users can say what they see.
-                aria-label={paged ? `p. ${hit.pageLabel}: open ${result.title} at page ${hit.pageLabel}` : `view: open ${result.title}`}
+                aria-label={`${hit.pageLabel}: open ${result.title} there`}
               >
-                {paged ? `p. ${hit.pageLabel}` : 'view'}
+                {hit.pageLabel}
               </Link>
               <span>
                 <Segments segments={hit.snippet} />

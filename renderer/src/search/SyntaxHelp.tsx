@@ -1,5 +1,6 @@
 import { Button, Popover, PopoverSurface, PopoverTrigger, makeStyles, tokens } from '@fluentui/react-components';
 import { QuestionCircle20Regular } from '@fluentui/react-icons';
+import { KINDS } from '../../../shared/formats.ts';
 
 const EXAMPLES: [string, string][] = [
   ['care plan', 'all the words must appear'],
@@ -7,7 +8,7 @@ const EXAMPLES: [string, string][] = [
   ['-draft', 'leave out documents with this word'],
   ['audit OR review', 'either word'],
   ['safeguard*', 'words starting with "safeguard"'],
-  ['type:pdf', 'only PDFs (also word, excel, powerpoint, email, text, web)'],
+  ['type:excel', `only Excel workbooks; any kind of file: ${Object.keys(KINDS).join(', ')}, or an extension (type:csv)`],
   ['folder:Placements', 'only files under a folder with that name'],
   ['modified:2024', 'changed in 2024 (or 2024-03)'],
   ['modified:>2024-01-01', 'changed after a date (< for before)'],

@@ -1,8 +1,8 @@
 /** Formatting for people in England: British dates, grouped numbers, sizes in KB/MB. */
 
+import { formatDate as britishDate, formatDateTime as britishDateTime } from '../../../shared/dates.ts';
+
 const numberFormat = new Intl.NumberFormat('en-GB');
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 export function formatCount(n: number): string {
   return numberFormat.format(n);
@@ -13,16 +13,14 @@ export function plural(n: number, one: string, many = one + 's'): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
+/** A day or a moment as dd/mm/yyyy (shared/dates.ts); "—" when there is none. */
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '—' : dateFormat.format(d);
+  return britishDate(iso, '—');
 }
 
+/** A moment as dd/mm/yyyy HH:mm; "never" when there is none. */
 export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return 'never';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? 'never' : dateTimeFormat.format(d);
+  return britishDateTime(iso, 'never');
 }
 
 export function formatSize(bytes: number): string {

@@ -30,7 +30,7 @@ describe('coverage and checks', () => {
     expect(r.data.evidenceCount).toBe(3);
 
     const cell = await dispatch('coverage.evidence', { frameworkId: fw, criterionId: 'R1.1' });
-    expect(cell.ok && (cell.data as { title: string }[]).map((e) => e.title)).toEqual(['pathway-plans', 'housing']);
+    expect(cell.ok && (cell.data as { title: string }[]).map((e) => e.title)).toEqual(['pathway plans', 'housing']);
 
     const c = (await dispatch('checks.list', { frameworkId: fw })) as { ok: true; data: Checks };
     // The gaps coverage marks: R2.1's only evidence is past its review date, so it is one.

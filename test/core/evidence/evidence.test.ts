@@ -14,7 +14,7 @@ describe('evidence items and tags', () => {
     const { dispatch } = core.api(testHost);
     const id = doc('pathway-plans.txt');
     const saved = await dispatch('evidence.save', { documentId: id, fields: { summary: 'Shows pathway plans improving', team: 'Care Leavers', reviewBy: '2099-01-01' } });
-    expect(saved).toMatchObject({ ok: true, data: { title: 'pathway-plans', status: 'draft', team: 'Care Leavers', changedSinceTagged: false } });
+    expect(saved).toMatchObject({ ok: true, data: { title: 'pathway plans', status: 'draft', team: 'Care Leavers', changedSinceTagged: false } });
     const tagged = await dispatch('tags.add', { documentIds: [id], frameworkId: 'test-improvement-plan', criterionId: 'R1.1', strength: 'key' });
     expect(tagged).toMatchObject({ ok: true, data: [{ tags: [{ frameworkId: 'test-improvement-plan', judgementId: 'r1', criterionId: 'R1.1', strength: 'key' }] }] });
     await dispatch('evidence.save', { documentId: id, fields: { status: 'approved' } });

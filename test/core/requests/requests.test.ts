@@ -71,7 +71,7 @@ describe('the request log', () => {
     await call(dispatch, 'requests.link', { id, link: { kind: 'evidence', evidenceId: item.id } });
     const linked = await call<InspectorRequest>(dispatch, 'requests.link', { id, link: { kind: 'search', query: '"pathway plan"' } });
     expect(linked.links).toMatchObject([
-      { kind: 'document', label: 'pathway-plans', path: join(root, 'pathway-plans.txt'), page: 1 },
+      { kind: 'document', label: 'pathway plans', path: join(root, 'pathway-plans.txt'), page: 1 },
       { kind: 'evidence', label: 'Housing pathway', path: null },
       { kind: 'search', label: '"pathway plan"', query: '"pathway plan"' },
     ]);

@@ -40,7 +40,7 @@ describe('search', () => {
 
   it('ranks a match in the file name above the same words in the body', () => {
     const r = search(db, 'care plan audit');
-    expect(r.results.map((x) => x.title)).toEqual(['care plan audit', 'annual-report']);
+    expect(r.results.map((x) => x.title)).toEqual(['care plan audit', 'annual report']);
   });
 
   it('matches without accents and case, and finds a case number inside a reference', () => {
@@ -55,19 +55,19 @@ describe('search', () => {
   });
 
   it('filters by type, folder and modified date, and counts facets', () => {
-    expect(search(db, 'care type:pdf').results.map((x) => x.title)).toEqual(['annual-report']);
+    expect(search(db, 'care type:pdf').results.map((x) => x.title)).toEqual(['annual report']);
     expect(search(db, 'care type:word').results.map((x) => x.title)).toEqual(['care plan audit']);
-    expect(search(db, 'care folder:"quality assurance"').results.map((x) => x.title)).toEqual(['annual-report']);
+    expect(search(db, 'care folder:"quality assurance"').results.map((x) => x.title)).toEqual(['annual report']);
     expect(search(db, 'care modified:2023').results.map((x) => x.title)).toEqual(['care plan audit']);
     expect(search(db, 'care modified:>2024-06-01').results.map((x) => x.title)).toEqual(['draft']);
     const facets = searchFacets(db, 'care').facets;
-    expect(facets.type.map((f) => [f.value, f.count])).toEqual(expect.arrayContaining([['pdf', 1], ['docx', 1], ['html', 1]]));
+    expect(facets.type.map((f) => [f.value, f.label, f.count])).toEqual(expect.arrayContaining([['pdf', 'PDF', 1], ['word', 'Word', 1], ['web', 'Web page', 1]]));
     expect(facets.year.map((f) => f.value)).toEqual(['2024', '2023']);
     expect(facets.folder).toEqual([{ value: 'Evidence', label: 'Evidence', count: 3 }]);
   });
 
   it('lists everything newest first when the query has only filters or nothing', () => {
-    expect(search(db, '').results.map((x) => x.title)).toEqual(['notes', 'draft', 'annual-report', 'care plan audit', 'japan', 'referral']);
+    expect(search(db, '').results.map((x) => x.title)).toEqual(['notes', 'draft', 'annual report', 'care plan audit', 'japan', 'referral']);
     expect(search(db, 'type:pdf').total).toBe(2);
     expect(search(db, '-care').results.map((x) => x.title)).toEqual(['notes', 'japan', 'referral']);
   });
@@ -136,5 +136,48 @@ describe('search', () => {
   it('gives plain text snippets for the CLI', () => {
     const hit = search(db, 'visited').results[0].hits[0];
     expect(segmentsToText(hit.snippet)).toContain('Children in care were visited');
+  });
+});
+
+describe('kinds of file and places in them, in the words people use', () => {
+  let kindsDb: Db;
+  beforeEach(() => {
+    const dir = tempDir();
+    kindsDb = testDatabase(join(dir, 'index.db'));
+    indexFixture(kindsDb, join(dir, 'Evidence'), [
+      { name: 'LAIT_population-2024.xlsx', format: 'xlsx', pages: ['Contents', 'Looked after children per 10,000'], labels: ['Sheet: Contents', 'Sheet: Population'] },
+      { name: 'old budget.xls', format: 'xls', pages: ['Looked after children budget'], labels: ['Sheet: Budget'] },
+      { name: 'team briefing.pptx', format: 'pptx', pages: ['Welcome', 'Looked after children'], labels: ['Slide 1', 'Slide 2'] },
+      { name: 'referral.eml', format: 'eml', pages: ['Looked after children referral'] },
+      { name: 'review.pdf', pages: ['Intro', 'Looked after children reviewed'] },
+    ]);
+  });
+  const titles = (q: string) => search(kindsDb, q).results.map((r) => r.title).sort();
+
+  it('finds a spreadsheet with type:excel, old and new alike, and type:xlsx still means what it did', () => {
+    expect(titles('looked type:excel')).toEqual(['LAIT population 2024', 'old budget']);
+    expect(titles('looked type:spreadsheet')).toEqual(['LAIT population 2024', 'old budget']);
+    expect(titles('looked type:xlsx')).toEqual(['LAIT population 2024']);
+    expect(titles('looked type:powerpoint')).toEqual(['team briefing']);
+    expect(titles('looked type:email')).toEqual(['referral']);
+    expect(titles('looked -type:excel')).toEqual(['referral', 'review', 'team briefing']);
+  });
+
+  it('offers one type box per kind, its value the word type: takes', () => {
+    const type = searchFacets(kindsDb, 'looked').facets.type;
+    expect(type.map((f) => [f.value, f.label, f.count])).toEqual([
+      ['excel', 'Excel', 2],
+      ['email', 'Email', 1],
+      ['pdf', 'PDF', 1],
+      ['powerpoint', 'PowerPoint', 1],
+    ]);
+  });
+
+  it('says where each hit is: a sheet by its name, a slide, a page, the email', () => {
+    const where = (q: string) => search(kindsDb, q).results.map((r) => r.hits.map((h) => h.pageLabel)).flat().sort();
+    expect(where('"per 10,000"')).toEqual(['Sheet Population']);
+    expect(where('reviewed')).toEqual(['Page 2']);
+    expect(where('looked type:powerpoint')).toEqual(['Slide 2']);
+    expect(where('referral type:email')).toEqual(['Email']);
   });
 });

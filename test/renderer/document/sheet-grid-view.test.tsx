@@ -18,10 +18,10 @@ afterEach(cleanup);
 function renderSheet(segments: Segment[]) {
   render(
     <FluentProvider theme={webLightTheme}>
-      <SheetGrid segments={segments} label="Sheet: Placements" />
+      <SheetGrid segments={segments} label="Sheet Placements" />
     </FluentProvider>,
   );
-  return screen.getByRole('table', { name: 'Sheet: Placements' });
+  return screen.getByRole('table', { name: 'Sheet Placements' });
 }
 
 describe('a sheet shown as a table', () => {
