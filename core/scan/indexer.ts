@@ -16,6 +16,7 @@ import type { Db } from '../store/database.ts';
 import type { ScanProgress, ScanSummary } from '../../shared/contract.ts';
 import type { ExtractionService } from './extraction-service.ts';
 import { walk, type WalkedFile } from './walk.ts';
+import { addSample, estimateScan, type ProgressSample } from './time-left.ts';
 import { listRoots, getRoot, setRootState, markRootScanned } from '../store/roots.ts';
 import {
   filesOfRoot, documentIdBySha, documentStatus, touchFiles, linkFileToDocument, storeDocument, recordUnreadable, markUnseenMissing,
@@ -57,8 +58,8 @@ export class Indexer extends EventEmitter<IndexerEvents> {
   private lastEmit = 0;
   /** Resolves when unpaused; null when not paused. */
   private pauseGate: { promise: Promise<void>; release: () => void } | null = null;
-  /** Recent (time, done) samples for the rate. */
-  private samples: [number, number][] = [];
+  /** Files done over the last ~20 s of reading (not paused), for the rate and the time left. */
+  private samples: ProgressSample[] = [];
   private readonly retryTimers = new Map<number, NodeJS.Timeout>();
   private readonly retryAttempts = new Map<string, number>();
   private retriesEnabled = false;
@@ -134,6 +135,7 @@ export class Indexer extends EventEmitter<IndexerEvents> {
     const promise = new Promise<void>((r) => (release = r));
     this.pauseGate = { promise, release };
     this.current.paused = true;
+    this.updateRate();
     this.emitProgress(true);
   }
 
@@ -141,6 +143,8 @@ export class Indexer extends EventEmitter<IndexerEvents> {
     const gate = this.pauseGate;
     this.pauseGate = null;
     this.current.paused = false;
+    // The time spent paused is not reading time: the rate starts again from here.
+    if (gate) this.samples = [{ at: Date.now(), done: this.current.done }];
     gate?.release();
     this.emitProgress(true);
   }
@@ -210,7 +214,7 @@ export class Indexer extends EventEmitter<IndexerEvents> {
       ...IDLE, state: 'scanning', rootId, rootPath: root.path, walking: true, startedAt: new Date(started).toISOString(),
       paused: this.pauseGate !== null,
     };
-    this.samples = [[started, 0]];
+    this.samples = [{ at: started, done: 0 }];
     this.emitProgress(true);
 
     let scanId: number | null = null;
@@ -411,17 +415,13 @@ export class Indexer extends EventEmitter<IndexerEvents> {
     this.emitProgress(false);
   }
 
-  /** Rate over the last ten seconds or so, and the time left once the total is known. */
+  /** The rate over the last ~20 s, and the time left once the total is known (time-left.ts). */
   private updateRate(): void {
     const now = Date.now();
-    const last = this.samples[this.samples.length - 1];
-    if (!last || now - last[0] >= 500) this.samples.push([now, this.current.done]);
-    while (this.samples.length > 2 && now - this.samples[0][0] > 10_000) this.samples.shift();
-    const [t0, d0] = this.samples[0];
-    const seconds = (now - t0) / 1000;
-    const rate = seconds > 0.2 ? (this.current.done - d0) / seconds : 0;
-    this.current.filesPerSecond = Math.round(rate * 10) / 10;
-    this.current.secondsLeft = !this.current.walking && rate > 0 ? Math.ceil((this.current.total - this.current.done) / rate) : null;
+    if (!this.current.paused) this.samples = addSample(this.samples, { at: now, done: this.current.done });
+    const { filesPerSecond, secondsLeft } = estimateScan({ samples: this.samples, now, ...this.current });
+    this.current.filesPerSecond = filesPerSecond;
+    this.current.secondsLeft = secondsLeft;
   }
 
   /** Progress events at most every 100 ms, so a fast unchanged rescan does not flood the UI. */
