@@ -11,7 +11,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { stat, readdir } from 'node:fs/promises';
-import { sep } from 'node:path';
+import { basename, sep } from 'node:path';
 import type { Db } from '../store/database.ts';
 import type { ScanProgress, ScanSummary } from '../../shared/contract.ts';
 import type { ExtractionService } from './extraction-service.ts';
@@ -41,6 +41,11 @@ export const RETRY_DELAYS_MS = [30_000, 2 * 60_000, 10 * 60_000, 60 * 60_000];
 export interface ScanOptions {
   /** Read failed files again even if they look unchanged ("Retry failed"). */
   retryFailed?: boolean;
+  /**
+   * Only these files of the root ("Retry" on one file): they are read, with no walk of the folder,
+   * and nothing else is marked missing or read.
+   */
+  paths?: readonly string[];
 }
 
 export interface IndexerEvents {
@@ -117,9 +122,11 @@ export class Indexer extends EventEmitter<IndexerEvents> {
     const done = ids.map(
       (id) =>
         new Promise<ScanSummary>((resolve) => {
-          const queued = this.queue.find((q) => q.rootId === id);
+          // A whole-folder scan joins a queued whole-folder scan; a few files join a queued few.
+          const queued = this.queue.find((q) => q.rootId === id && !q.options.paths === !options.paths);
           if (queued) {
-            queued.options = { retryFailed: queued.options.retryFailed || options.retryFailed };
+            const paths = queued.options.paths && options.paths ? [...new Set([...queued.options.paths, ...options.paths])] : undefined;
+            queued.options = { retryFailed: queued.options.retryFailed || options.retryFailed, ...(paths ? { paths } : {}) };
             queued.waiters.push(resolve);
           } else this.queue.push({ rootId: id, options, waiters: [resolve] });
         }),
@@ -241,7 +248,10 @@ export class Indexer extends EventEmitter<IndexerEvents> {
         touched = [];
       };
       const before = filesOfRoot(this.db, rootId);
-      for await (const file of walk(root.path, (p) => unreadableDirs.push(p.path.endsWith(sep) ? p.path : p.path + sep), signal)) {
+      const files = options.paths
+        ? filesAt(options.paths)
+        : walk(root.path, (p) => unreadableDirs.push(p.path.endsWith(sep) ? p.path : p.path + sep), signal);
+      for await (const file of files) {
         await this.whilePaused();
         if (signal.aborted || fatal) break;
         if (Date.now() - beat > HEARTBEAT_MS) {
@@ -284,6 +294,9 @@ export class Indexer extends EventEmitter<IndexerEvents> {
         setRootState(this.db, rootId, 'offline');
         summary.outcome = 'offline';
         summary.problem = `“${root.path}” could not be reached any more during the scan; nothing was marked missing.`;
+      } else if (options.paths) {
+        // A few files read again: the rest of the folder was not looked at, so nothing is missing.
+        summary.outcome = 'complete';
       } else {
         summary.missing = markUnseenMissing(this.db, rootId, id, unreadableDirs);
         markRootScanned(this.db, rootId, new Date().toISOString());
@@ -458,6 +471,18 @@ function isUnchanged(known: FileRow, file: WalkedFile, retryFailed: boolean): bo
   if (known.size !== file.size || known.mtime_ms !== file.mtimeMs) return false;
   if (known.status === 'failed' && (retryFailed || (known.reason !== null && RETRYABLE.has(known.reason)))) return false;
   return known.document_id !== null || known.status !== 'failed';
+}
+
+/** The named files as a walk would find them; one that is gone or not a file is left for the next full scan. */
+async function* filesAt(paths: readonly string[]): AsyncGenerator<WalkedFile> {
+  for (const path of paths) {
+    try {
+      const s = await stat(path);
+      if (s.isFile()) yield { path, name: basename(path), size: s.size, mtimeMs: Math.floor(s.mtimeMs) };
+    } catch {
+      // Gone since the list was shown: nothing to read.
+    }
+  }
 }
 
 /** A root is reachable when it is a folder we can list. */
