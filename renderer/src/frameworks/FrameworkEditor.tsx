@@ -14,6 +14,8 @@ import { fetchFramework } from './useFrameworks.ts';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, height: '100%', minHeight: 0 },
+  // The form scrolls under the heading, the message (with Undo) and the tabs, which stay in view.
+  body: { flex: 1, minHeight: 0, overflowY: 'auto', display: 'flex', flexDirection: 'column', paddingBottom: tokens.spacingVerticalM },
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, flex: 1, minWidth: '200px' },
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -233,46 +235,48 @@ export function FrameworkEditor({ summary, takenIds, onClose, onSaved, onShowCov
         </Tab>
         <Tab value="text">Text (JSON)</Tab>
       </TabList>
-      {tab === 'form' ? (
-        !current ? (
-          <Spinner label="Loading the framework…" />
-        ) : textDirty ? (
-          <MessageBar intent="warning">
-            <MessageBarBody>The text has changes not saved yet. Save or discard them on the Text tab first, so neither overwrites the other.</MessageBarBody>
-          </MessageBar>
-        ) : (
-          <FrameworkForm framework={current.framework} tagged={tagged} busy={busy} onEdit={formEdit} />
-        )
-      ) : (
-        <div className={styles.textPane}>
-          <p className={styles.note}>Anything can be changed here: keywords, descriptions, grades, items under a criterion. Nothing is saved unless the whole file is valid.</p>
-          <div className={styles.editor}>
-            <FrameworkTextEditor ref={editor} label="Framework JSON" value={shownText} onChange={setText} problemLines={problemLines} data-testid="framework-text" />
-          </div>
-          {problem && (
-            <MessageBar intent="error" layout="multiline" data-testid="text-problem">
-              <MessageBarBody>
-                <MessageBarTitle>Not saved</MessageBarTitle>
-                <ProblemList problem={problem} onGoTo={(line) => editor.current?.goToLine(line)} />
-              </MessageBarBody>
+      <div className={styles.body} data-testid="framework-editor-body">
+        {tab === 'form' ? (
+          !current ? (
+            <Spinner label="Loading the framework…" />
+          ) : textDirty ? (
+            <MessageBar intent="warning">
+              <MessageBarBody>The text has changes not saved yet. Save or discard them on the Text tab first, so neither overwrites the other.</MessageBarBody>
             </MessageBar>
-          )}
-          <div className={styles.textActions}>
-            <Button appearance="primary" onClick={() => void saveText()} disabled={busy || !textDirty}>
-              {busy ? 'Saving…' : 'Save'}
-            </Button>
-            <Button
-              onClick={() => {
-                setText(null);
-                setProblem(null);
-              }}
-              disabled={busy || !textDirty}
-            >
-              Discard changes
-            </Button>
+          ) : (
+            <FrameworkForm framework={current.framework} tagged={tagged} busy={busy} onEdit={formEdit} />
+          )
+        ) : (
+          <div className={styles.textPane}>
+            <p className={styles.note}>Anything can be changed here: keywords, descriptions, grades, items under a criterion. Nothing is saved unless the whole file is valid.</p>
+            <div className={styles.editor}>
+              <FrameworkTextEditor ref={editor} label="Framework JSON" value={shownText} onChange={setText} problemLines={problemLines} data-testid="framework-text" />
+            </div>
+            {problem && (
+              <MessageBar intent="error" layout="multiline" data-testid="text-problem">
+                <MessageBarBody>
+                  <MessageBarTitle>Not saved</MessageBarTitle>
+                  <ProblemList problem={problem} onGoTo={(line) => editor.current?.goToLine(line)} />
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            <div className={styles.textActions}>
+              <Button appearance="primary" onClick={() => void saveText()} disabled={busy || !textDirty}>
+                {busy ? 'Saving…' : 'Save'}
+              </Button>
+              <Button
+                onClick={() => {
+                  setText(null);
+                  setProblem(null);
+                }}
+                disabled={busy || !textDirty}
+              >
+                Discard changes
+              </Button>
+            </div>
           </div>
-        </div>
-      )}
+        )}
+      </div>
     </div>
   );
 }

@@ -27,6 +27,7 @@ import { fetchFramework, useFrameworks } from './useFrameworks.ts';
 
 const useStyles = makeStyles({
   page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, overflowY: 'auto', height: '100%', boxSizing: 'border-box', maxWidth: '1100px' },
+  editPage: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, height: '100%', boxSizing: 'border-box', maxWidth: '1100px' },
   top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM, flexWrap: 'wrap' },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, flex: 1, minWidth: '280px' },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase300 },
@@ -71,7 +72,7 @@ export function ManageFrameworks({ onShowCoverage }: { onShowCoverage?: (framewo
   const yours = list?.filter((f) => !f.builtIn) ?? [];
   if (editing) {
     return (
-      <div className={styles.page}>
+      <div className={styles.editPage}>
         <FrameworkEditor
           summary={editing}
           takenIds={(list ?? []).map((f) => f.id)}

@@ -91,6 +91,9 @@ export function FailuresList({ refreshKey }: { refreshKey: number }) {
       .finally(() => setRetrying(false));
   };
   const retried = retriedAt !== null && retriedAt === refreshKey;
+  // One file read again ("Retry" on its row): said until the scan ends.
+  const [fileRetried, setFileRetried] = useState<{ name: string; at: number } | null>(null);
+  const oneRetried = fileRetried !== null && fileRetried.at === refreshKey ? fileRetried.name : null;
 
   const groups = useMemo(() => groupFailures((failures ?? []).filter((f) => shown.has(f.status))), [failures, shown]);
 
@@ -130,7 +133,9 @@ export function FailuresList({ refreshKey }: { refreshKey: number }) {
           </Tooltip>
         )}
         <span role="status" className={styles.note}>
-          {retried && 'Reading them again: progress is in the status bar, and this list updates when it ends.'}
+          {retried
+            ? 'Reading them again: progress is in the status bar, and this list updates when it ends.'
+            : oneRetried && `Reading “${oneRetried}” again: this list updates when it is done.`}
         </span>
       </div>
       {groups.length === 0 ? (
@@ -175,6 +180,7 @@ export function FailuresList({ refreshKey }: { refreshKey: number }) {
                         retryable={group.retryable}
                         detail={group.commonDetail === null && f.detail && !sameWords(f.detail, f.message) ? f.detail : null}
                         refreshKey={refreshKey}
+                        onRetried={(name, at) => setFileRetried({ name, at })}
                       />
                     ))}
                   </ul>
@@ -194,7 +200,20 @@ export function FailuresList({ refreshKey }: { refreshKey: number }) {
 }
 
 /** One file of a group: its name and where it is, with "Show in folder" and, when reading again may help, "Retry". */
-function FailureItem({ failure, retryable, detail, refreshKey }: { failure: Failure; retryable: boolean; detail: string | null; refreshKey: number }) {
+function FailureItem({
+  failure,
+  retryable,
+  detail,
+  refreshKey,
+  onRetried,
+}: {
+  failure: Failure;
+  retryable: boolean;
+  detail: string | null;
+  refreshKey: number;
+  /** Said in the list's one status line (one live region for the list, not one per file). */
+  onRetried: (name: string, startedAt: number) => void;
+}) {
   const styles = useStyles();
   const api = useApi();
   const name = baseName(failure.path);
@@ -206,7 +225,10 @@ function FailureItem({ failure, retryable, detail, refreshKey }: { failure: Fail
     const startedAt = refreshKey;
     setProblem(null);
     api.call('failures.retry', { paths: [failure.path] }).then(
-      () => setRetriedAt(startedAt),
+      () => {
+        setRetriedAt(startedAt);
+        onRetried(name, startedAt);
+      },
       (e) => setProblem(errorMessage(e)),
     );
   };
@@ -238,9 +260,6 @@ function FailureItem({ failure, retryable, detail, refreshKey }: { failure: Fail
           )}
         </div>
       </div>
-      <span role="status" className={styles.note}>
-        {retrying && 'Reading it again: the list updates when it is done.'}
-      </span>
       {problem && (
         <div role="alert" className={styles.problem}>
           {problem}
