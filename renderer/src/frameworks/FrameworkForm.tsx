@@ -226,26 +226,30 @@ function IconButton({ label, icon, focusKey, onClick, disabled }: { label: strin
 function RenameField({ label, initial, busy, onSave, onCancel }: { label: string; initial: string; busy: boolean; onSave: (title: string) => Promise<void>; onCancel: () => void }) {
   const styles = useStyles();
   const [title, setTitle] = useState(initial);
-  const keys = (e: KeyboardEvent) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      void onSave(title);
-    } else if (e.key === 'Escape') {
+  const cancelOnEscape = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
       onCancel();
     }
   };
+  // A form, so Enter in the field saves as a click on Save does.
   return (
-    <span className={styles.rename}>
-      <Input className={styles.renameInput} aria-label={label} value={title} onChange={(_, d) => setTitle(d.value)} onKeyDown={keys} autoFocus size="small" />
-      <Button size="small" appearance="primary" onClick={() => void onSave(title)} disabled={busy}>
+    <form
+      className={styles.rename}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSave(title);
+      }}
+    >
+      <Input className={styles.renameInput} aria-label={label} value={title} onChange={(_, d) => setTitle(d.value)} onKeyDown={cancelOnEscape} autoFocus size="small" />
+      <Button size="small" appearance="primary" type="submit" disabled={busy}>
         Save
       </Button>
       <Button size="small" onClick={onCancel}>
         Cancel
       </Button>
-    </span>
+    </form>
   );
 }
 

@@ -128,7 +128,8 @@ describe('the framework form', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Rename R1.2 Reflective supervision' }));
     const field = screen.getByRole('textbox', { name: 'New title for R1.2' });
     fireEvent.change(field, { target: { value: 'Reflective group supervision' } });
-    fireEvent.keyDown(field, { key: 'Enter' });
+    // Enter in a form's field submits it (the browser's implicit submission; jsdom needs it said).
+    fireEvent.submit(field.closest('form')!);
     await waitFor(() => expect(fake.last()?.judgements[0].criteria[1].title).toBe('Reflective group supervision'));
 
     fireEvent.click(await screen.findByRole('button', { name: /Rename the judgement/u }));
