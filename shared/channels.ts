@@ -22,6 +22,7 @@ export const METHOD_NAMES = [
   'documents.open',
   'documents.reveal',
   'failures.list',
+  'failures.reveal',
   'dialog.pickFolder',
   'scan.control',
   'failures.retry',

@@ -483,12 +483,25 @@ export const methods = {
   'documents.open': { input: DocumentRef, output: Ok },
   'documents.reveal': { input: DocumentRef, output: Ok },
   'failures.list': { input: z.object({ rootId: z.number().int().positive().optional() }).strict(), output: z.array(Failure) },
+  /**
+   * Shows a file from the failures list in its folder (a failed file has no document to reveal by
+   * id). Only a file the library holds, inside a library folder: never an arbitrary path.
+   */
+  'failures.reveal': { input: z.object({ path: z.string().min(1).max(4096) }).strict(), output: Ok },
   /** Native folder picker; null when cancelled or when the shell has none (browser mode). */
   'dialog.pickFolder': { input: Empty, output: z.object({ path: z.string().nullable() }) },
   /** Pause, resume or cancel the scan in progress (cancel also empties the queue; what was stored stays). */
   'scan.control': { input: z.object({ action: z.enum(['pause', 'resume', 'cancel']) }).strict(), output: Ok },
-  /** Read every failed file again (of one root, or all), whatever the reason it failed. */
-  'failures.retry': { input: z.object({ rootId: z.number().int().positive().optional() }).strict(), output: Ok },
+  /**
+   * Read failed files again, whatever the reason they failed: every one (of one root, or all), or
+   * only the files named by `paths` (files of the library; nothing else is read).
+   */
+  'failures.retry': {
+    input: z
+      .object({ rootId: z.number().int().positive().optional(), paths: z.array(z.string().min(1).max(4096)).min(1).max(1000).optional() })
+      .strict(),
+    output: Ok,
+  },
   'settings.get': { input: Empty, output: Settings },
   /** The document's evidence item, or null when it is not evidence. */
   'evidence.get': { input: z.object({ documentId: z.number().int().positive() }).strict(), output: EvidenceItem.nullable() },

@@ -28,6 +28,11 @@ export function documentsText(n: number): string {
   return count(n, 'document', 'documents');
 }
 
+/** "1 file", "1,204 files". */
+export function filesText(n: number): string {
+  return count(n, 'file', 'files');
+}
+
 /** "25 files could not be read". */
 export function failedText(n: number): string {
   return `${count(n, 'file', 'files')} could not be read`;

@@ -11,7 +11,7 @@ import type { AppInfo, MethodName, Input, Output, Settings } from '../../shared/
 import { findCriterion } from '../../shared/frameworks/criteria.ts';
 import { listRoots, addRoot, getRoot, RootConflict } from '../store/roots.ts';
 import { documentDetail, documentExists, documentIdAtPath, pageText, presentPath } from '../store/documents.ts';
-import { listFailures } from '../store/failures.ts';
+import { libraryFile, listFailures } from '../store/failures.ts';
 import { libraryCounts } from '../store/library.ts';
 import { folderRefusal } from '../scan/folder-rules.ts';
 import { searchSteps, facetSteps } from '../search/search.ts';
@@ -215,6 +215,14 @@ export function createHandlers(
 
     'failures.list': async ({ rootId }) => listFailures(db, rootId).map((f) => ({ ...f, message: failureMessage(f.reason) })),
 
+    'failures.reveal': async ({ path }) => {
+      // The page could be made to ask for any path: only a file the library holds is shown.
+      const file = libraryFile(db, path);
+      if (!file) throw new ApiFailure('not-found', 'That file is not in the library any more. Refresh the list, or scan its folder again.');
+      await host.revealPath(file.path);
+      return { ok: true };
+    },
+
     'dialog.pickFolder': async () => ({ path: host.pickFolder ? await host.pickFolder() : null }),
 
     'scan.control': async ({ action }) => {
@@ -224,8 +232,21 @@ export function createHandlers(
       return { ok: true };
     },
 
-    'failures.retry': async ({ rootId }) => {
+    'failures.retry': async ({ rootId, paths }) => {
       if (rootId !== undefined && !getRoot(db, rootId)) throw new ApiFailure('not-found', 'That folder is no longer in the library.');
+      if (paths) {
+        // Only files of the library are read, each with its own folder's scan.
+        const byRoot = new Map<number, string[]>();
+        for (const p of paths) {
+          const file = libraryFile(db, p);
+          if (!file || (rootId !== undefined && file.rootId !== rootId)) {
+            throw new ApiFailure('not-found', `“${p}” is not a file in the library any more. Refresh the list, or scan its folder again.`);
+          }
+          byRoot.set(file.rootId, [...(byRoot.get(file.rootId) ?? []), file.path]);
+        }
+        for (const [id, files] of byRoot) indexer.enqueue([id], { retryFailed: true, paths: files });
+        return { ok: true };
+      }
       indexer.enqueue(rootId === undefined ? undefined : [rootId], { retryFailed: true });
       return { ok: true };
     },

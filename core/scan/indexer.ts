@@ -11,11 +11,12 @@
  */
 import { EventEmitter } from 'node:events';
 import { stat, readdir } from 'node:fs/promises';
-import { sep } from 'node:path';
+import { basename, sep } from 'node:path';
 import type { Db } from '../store/database.ts';
 import type { ScanProgress, ScanSummary } from '../../shared/contract.ts';
 import type { ExtractionService } from './extraction-service.ts';
 import { walk, type WalkedFile } from './walk.ts';
+import { addSample, estimateScan, type ProgressSample } from './time-left.ts';
 import { listRoots, getRoot, setRootState, markRootScanned } from '../store/roots.ts';
 import {
   filesOfRoot, documentIdBySha, documentStatus, touchFiles, linkFileToDocument, storeDocument, recordUnreadable, markUnseenMissing,
@@ -41,6 +42,11 @@ export const RETRY_DELAYS_MS = [30_000, 2 * 60_000, 10 * 60_000, 60 * 60_000];
 export interface ScanOptions {
   /** Read failed files again even if they look unchanged ("Retry failed"). */
   retryFailed?: boolean;
+  /**
+   * Only these files of the root ("Retry" on one file): they are read, with no walk of the folder,
+   * and nothing else is marked missing or read.
+   */
+  paths?: readonly string[];
 }
 
 export interface IndexerEvents {
@@ -58,8 +64,8 @@ export class Indexer extends EventEmitter<IndexerEvents> {
   private lastEmit = 0;
   /** Resolves when unpaused; null when not paused. */
   private pauseGate: { promise: Promise<void>; release: () => void } | null = null;
-  /** Recent (time, done) samples for the rate. */
-  private samples: [number, number][] = [];
+  /** Files done over the last ~20 s of reading (not paused), for the rate and the time left. */
+  private samples: ProgressSample[] = [];
   private readonly retryTimers = new Map<number, NodeJS.Timeout>();
   private readonly retryAttempts = new Map<string, number>();
   private retriesEnabled = false;
@@ -117,9 +123,11 @@ export class Indexer extends EventEmitter<IndexerEvents> {
     const done = ids.map(
       (id) =>
         new Promise<ScanSummary>((resolve) => {
-          const queued = this.queue.find((q) => q.rootId === id);
+          // A whole-folder scan joins a queued whole-folder scan; a few files join a queued few.
+          const queued = this.queue.find((q) => q.rootId === id && !q.options.paths === !options.paths);
           if (queued) {
-            queued.options = { retryFailed: queued.options.retryFailed || options.retryFailed };
+            const paths = queued.options.paths && options.paths ? [...new Set([...queued.options.paths, ...options.paths])] : undefined;
+            queued.options = { retryFailed: queued.options.retryFailed || options.retryFailed, ...(paths ? { paths } : {}) };
             queued.waiters.push(resolve);
           } else this.queue.push({ rootId: id, options, waiters: [resolve] });
         }),
@@ -135,6 +143,7 @@ export class Indexer extends EventEmitter<IndexerEvents> {
     const promise = new Promise<void>((r) => (release = r));
     this.pauseGate = { promise, release };
     this.current.paused = true;
+    this.updateRate();
     this.emitProgress(true);
   }
 
@@ -142,6 +151,8 @@ export class Indexer extends EventEmitter<IndexerEvents> {
     const gate = this.pauseGate;
     this.pauseGate = null;
     this.current.paused = false;
+    // The time spent paused is not reading time: the rate starts again from here.
+    if (gate) this.samples = [{ at: Date.now(), done: this.current.done }];
     gate?.release();
     this.emitProgress(true);
   }
@@ -211,7 +222,7 @@ export class Indexer extends EventEmitter<IndexerEvents> {
       ...IDLE, state: 'scanning', rootId, rootPath: root.path, walking: true, startedAt: new Date(started).toISOString(),
       paused: this.pauseGate !== null,
     };
-    this.samples = [[started, 0]];
+    this.samples = [{ at: started, done: 0 }];
     this.emitProgress(true);
 
     let scanId: number | null = null;
@@ -238,7 +249,10 @@ export class Indexer extends EventEmitter<IndexerEvents> {
         touched = [];
       };
       const before = filesOfRoot(this.db, rootId);
-      for await (const file of walk(root.path, (p) => unreadableDirs.push(p.path.endsWith(sep) ? p.path : p.path + sep), signal)) {
+      const files = options.paths
+        ? filesAt(options.paths)
+        : walk(root.path, (p) => unreadableDirs.push(p.path.endsWith(sep) ? p.path : p.path + sep), signal);
+      for await (const file of files) {
         await this.whilePaused();
         if (signal.aborted || fatal) break;
         if (Date.now() - beat > HEARTBEAT_MS) {
@@ -281,6 +295,9 @@ export class Indexer extends EventEmitter<IndexerEvents> {
         setRootState(this.db, rootId, 'offline');
         summary.outcome = 'offline';
         summary.problem = `“${root.path}” could not be reached any more during the scan; nothing was marked missing.`;
+      } else if (options.paths) {
+        // A few files read again: the rest of the folder was not looked at, so nothing is missing.
+        summary.outcome = 'complete';
       } else {
         summary.missing = markUnseenMissing(this.db, rootId, id, unreadableDirs);
         markRootScanned(this.db, rootId, new Date().toISOString());
@@ -414,17 +431,13 @@ export class Indexer extends EventEmitter<IndexerEvents> {
     this.emitProgress(false);
   }
 
-  /** Rate over the last ten seconds or so, and the time left once the total is known. */
+  /** The rate over the last ~20 s, and the time left once the total is known (time-left.ts). */
   private updateRate(): void {
     const now = Date.now();
-    const last = this.samples[this.samples.length - 1];
-    if (!last || now - last[0] >= 500) this.samples.push([now, this.current.done]);
-    while (this.samples.length > 2 && now - this.samples[0][0] > 10_000) this.samples.shift();
-    const [t0, d0] = this.samples[0];
-    const seconds = (now - t0) / 1000;
-    const rate = seconds > 0.2 ? (this.current.done - d0) / seconds : 0;
-    this.current.filesPerSecond = Math.round(rate * 10) / 10;
-    this.current.secondsLeft = !this.current.walking && rate > 0 ? Math.ceil((this.current.total - this.current.done) / rate) : null;
+    if (!this.current.paused) this.samples = addSample(this.samples, { at: now, done: this.current.done });
+    const { filesPerSecond, secondsLeft } = estimateScan({ samples: this.samples, now, ...this.current });
+    this.current.filesPerSecond = filesPerSecond;
+    this.current.secondsLeft = secondsLeft;
   }
 
   /** Progress events at most every 100 ms, so a fast unchanged rescan does not flood the UI. */
@@ -461,6 +474,18 @@ function isUnchanged(known: FileRow, file: WalkedFile, retryFailed: boolean): bo
   if (known.size !== file.size || known.mtime_ms !== file.mtimeMs) return false;
   if (known.status === 'failed' && (retryFailed || (known.reason !== null && RETRYABLE.has(known.reason)))) return false;
   return known.document_id !== null || known.status !== 'failed';
+}
+
+/** The named files as a walk would find them; one that is gone or not a file is left for the next full scan. */
+async function* filesAt(paths: readonly string[]): AsyncGenerator<WalkedFile> {
+  for (const path of paths) {
+    try {
+      const s = await stat(path);
+      if (s.isFile()) yield { path, name: basename(path), size: s.size, mtimeMs: Math.floor(s.mtimeMs) };
+    } catch {
+      // Gone since the list was shown: nothing to read.
+    }
+  }
 }
 
 /** A root is reachable when it is a folder we can list. */

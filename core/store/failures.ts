@@ -3,6 +3,8 @@
  * failures list.
  */
 import type { Db } from './database.ts';
+import { fileByPath } from './documents.ts';
+import { getRoot, rootHolding } from './roots.ts';
 
 export interface FailureRow {
   path: string;
@@ -41,3 +43,16 @@ export function listFailures(db: Db, rootId?: number): FailureRow[] {
   });
 }
 
+
+/**
+ * A file the library holds (seen in its last scan), inside one of its folders: the only paths the
+ * failures list may show in a folder or read again. Anything else (a path typed into a crafted
+ * call, a file of a removed folder) is null.
+ */
+export function libraryFile(db: Db, rawPath: string): { path: string; rootId: number } | null {
+  const file = fileByPath(db, rawPath);
+  if (!file || file.missing) return null;
+  const root = getRoot(db, file.root_id);
+  if (!root || rootHolding(db, file.path) !== root.path) return null;
+  return { path: file.path, rootId: root.id };
+}

@@ -203,23 +203,22 @@ test('copy a built-in framework to adapt it, edit it, and a bad edit changes not
   const table = page.getByTestId('frameworks-table');
 
   await page.getByRole('button', { name: 'Copy and adapt ILACS 2026' }).click();
-  const copy = page.getByRole('dialog', { name: /Copy “ILACS 2026”/u });
-  await expect(copy.getByTestId('framework-json')).toHaveValue(/"id": "ilacs-2026-local"/u);
-  await copy.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(copy).toBeHidden();
+  const editor = page.getByTestId('framework-editor');
+  await editor.getByRole('tab', { name: 'Text (JSON)' }).click();
+  const json = editor.getByTestId('framework-text');
+  await expect(json).toHaveValue(/"id": "ilacs-2026-local"/u);
+  const text = await json.inputValue();
+
+  // Break the JSON: the line is named and nothing is saved; then a good edit saves the copy.
+  await json.fill(text.replace('"judgements": [', '"judgements": [,'));
+  await editor.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(editor.getByTestId('text-problem')).toContainText(/Line \d+/u);
+  await json.fill(text.replace('(our copy)', '(our copy, March)'));
+  await editor.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('editor-message')).toContainText('Saved.');
+  await editor.getByRole('button', { name: 'Back to frameworks' }).click();
   const ours = page.locator('[data-testid="framework-row"][data-framework="ilacs-2026-local"]');
   await expect(ours).toContainText('Yours');
-
-  // Edit: break the JSON, see the line named and nothing saved; then a good edit saves.
-  await ours.getByRole('button', { name: /^Edit / }).click();
-  const edit = page.getByRole('dialog', { name: /^Edit “/u });
-  const text = await edit.getByTestId('framework-json').inputValue();
-  await edit.getByTestId('framework-json').fill(text.replace('"judgements": [', '"judgements": [,'));
-  await edit.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(edit.getByTestId('import-error')).toContainText(/Line \d+/u);
-  await edit.getByTestId('framework-json').fill(text.replace('(our copy)', '(our copy, March)'));
-  await edit.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(edit).toBeHidden();
   await expect(ours).toContainText('(our copy, March)');
 
   // Leave the app as the other journeys expect it.

@@ -43,7 +43,7 @@ test('folder card, failures list, and a remove that promises not to touch the fi
   await page.getByRole('button', { name: '1 file could not be read' }).click();
   const failures = page.getByTestId('failures-list');
   await expect(failures).toContainText('blank.txt');
-  await expect(failures).toContainText('The file is empty');
+  await expect(failures).toContainText('1 file is empty (0 bytes)');
   await expect(failures).toContainText('old-archive.7z');
   await expect(failures).toContainText('not indexed yet');
   await failures.getByRole('checkbox', { name: /Not supported/u }).click();

@@ -40,7 +40,7 @@ async function removeFolder(page: Page, path: string): Promise<void> {
   if (root) await call(page, 'roots.remove', { rootId: root.id });
 }
 
-/** The status bar's "n of m" while scanning ("Indexing paused at 1,204 of 2,000"). */
+/** The status bar's "n of m" while scanning ("Paused at 1,204 of 2,000 files"). */
 async function doneCount(page: Page): Promise<number> {
   const text = (await page.getByTestId('index-status').textContent()) ?? '';
   const m = /([\d,]+) of [\d,]+/u.exec(text);

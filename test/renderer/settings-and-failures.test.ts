@@ -51,6 +51,25 @@ describe('failures grouped by reason', () => {
       'No text (scans) (1)',
     ]);
     expect(groups[0].message).toBe('message for encrypted');
+    expect(groups.map((g) => g.sentence)).toEqual([
+      '2 files are password-protected: ask the owner for an unprotected copy if it should be searchable',
+      '1 file is damaged, or not what its name says: open it in its own application to check it, replace it with a good copy, then retry it',
+      '1 file is a kind of file not indexed yet: it is listed so you know it is there',
+      '1 file has no text (a scan?): it can only be found by its name; save a copy with text if it should be searchable',
+    ]);
+    // Reading again can help a file that failed, not one of a kind not supported or a scan.
+    expect(groups.map((g) => g.retryable)).toEqual([true, true, false, false]);
+  });
+
+  it('says a detail every file of a group shares once, for the group, not per file', () => {
+    const same = (path: string) => ({ ...failure(path, 'failed', 'corrupt'), detail: 'Invalid PDF structure: no xref table' });
+    const [group] = groupFailures([same('a.pdf'), same('b.pdf'), same('c.pdf')]);
+    expect(group.commonDetail).toBe('Invalid PDF structure: no xref table');
+    const [mixed] = groupFailures([same('a.pdf'), { ...same('b.pdf'), detail: 'Unexpected end of file' }]);
+    expect(mixed.commonDetail).toBeNull();
+    // A detail that only repeats the plain message is not said at all.
+    const [repeat] = groupFailures([{ ...same('a.pdf'), detail: 'message for corrupt' }, { ...same('b.pdf'), detail: 'message for corrupt' }]);
+    expect(repeat.commonDetail).toBeNull();
   });
 
   it('shows an unknown reason as words', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { shortcutFor } from '../../renderer/src/app/shortcuts.ts';
-import { progressText, progressValue } from '../../renderer/src/status/progress-text.ts';
+import { progressText, progressValue, timeLeftText } from '../../renderer/src/status/progress-text.ts';
 import type { ScanProgress } from '../../shared/contract.ts';
 
 const key = (k: string, extra: Partial<KeyboardEvent> = {}) => ({ key: k, code: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, target: null, ...extra });
@@ -37,19 +37,30 @@ const scanning: ScanProgress = {
 
 describe('status bar text', () => {
   it('counts files and names the current one while scanning', () => {
-    expect(progressText(scanning, null)).toBe('Indexing 1,204 of 3,980 — plan.pdf');
+    expect(progressText(scanning, null)).toBe('Reading 1,204 of 3,980 files');
     expect(progressValue(scanning)).toBeCloseTo(1204 / 3980);
   });
 
   it('adds the rate, the time left and the folders waiting when known', () => {
     expect(progressText({ ...scanning, filesPerSecond: 12, secondsLeft: 250, queued: 2 }, null)).toBe(
-      'Indexing 1,204 of 3,980 · 12 files/s · about 4 min left · 2 more folders waiting — plan.pdf',
+      'Reading 1,204 of 3,980 files · about 4 min left · 2 more folders waiting',
     );
-    expect(progressText({ ...scanning, paused: true }, null)).toBe('Indexing paused at 1,204 of 3,980');
+    expect(progressText({ ...scanning, paused: true, secondsLeft: 250 }, null)).toBe('Paused at 1,204 of 3,980 files');
+  });
+
+  it('rounds the time left kindly', () => {
+    expect(timeLeftText(null)).toBeNull();
+    expect(timeLeftText(5)).toBe('less than a minute left');
+    expect(timeLeftText(59)).toBe('less than a minute left');
+    expect(timeLeftText(61)).toBe('about 1 min left');
+    expect(timeLeftText(190)).toBe('about 3 min left');
+    expect(timeLeftText(17 * 60)).toBe('about 15 min left');
+    expect(timeLeftText(23 * 60)).toBe('about 25 min left');
+    expect(timeLeftText(3 * 3600 + 600)).toBe('about 3 h left');
   });
 
   it('says "found so far" while the total is still growing', () => {
-    expect(progressText({ ...scanning, walking: true }, null)).toBe('Indexing 1,204 of 3,980 found so far — plan.pdf');
+    expect(progressText({ ...scanning, walking: true }, null)).toBe('Reading 1,204 of 3,980 files found so far');
     expect(progressValue({ ...scanning, walking: true })).toBeUndefined();
   });
 

@@ -33,7 +33,7 @@ export interface FrameworksViewProps {
 /** Frameworks area: coverage of the active framework, the checks, the self-evaluation, and managing frameworks. */
 export function FrameworksView({ onOpenDocument }: FrameworksViewProps) {
   const styles = useStyles();
-  const { activeId, active, error } = useFrameworks();
+  const { activeId, active, error, setActive } = useFrameworks();
   const [tab, setTabState] = useState<FrameworksTab>(lastTab);
   const [focus, setFocus] = useState<string | null>(null);
   const setTab = (next: FrameworksTab) => {
@@ -61,7 +61,12 @@ export function FrameworksView({ onOpenDocument }: FrameworksViewProps) {
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         ) : tab === 'manage' ? (
-          <ManageFrameworks />
+          <ManageFrameworks
+            onShowCoverage={(id) => {
+              setActive(id);
+              setTab('coverage');
+            }}
+          />
         ) : !activeId ? (
           <Spinner className={styles.center} label="Loading frameworks…" />
         ) : tab === 'coverage' ? (

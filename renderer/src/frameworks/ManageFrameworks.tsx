@@ -7,11 +7,9 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Textarea,
   makeStyles,
   mergeClasses,
   tokens,
@@ -23,11 +21,13 @@ import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { notifyEvidenceChanged } from '../evidence/changes.ts';
 import { downloadBlob } from './download.ts';
-import { copyForEditing } from './framework-copy.ts';
+import { FrameworkEditor, ProblemList } from './FrameworkEditor.tsx';
+import { FrameworkTextEditor, problemLinesOf, type FrameworkTextEditorHandle } from './FrameworkTextEditor.tsx';
 import { fetchFramework, useFrameworks } from './useFrameworks.ts';
 
 const useStyles = makeStyles({
   page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, overflowY: 'auto', height: '100%', boxSizing: 'border-box', maxWidth: '1100px' },
+  editPage: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, height: '100%', boxSizing: 'border-box', maxWidth: '1100px' },
   top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM, flexWrap: 'wrap' },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, flex: 1, minWidth: '280px' },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase300 },
@@ -39,30 +39,24 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, justifyContent: 'flex-end' },
   bar: { marginBottom: tokens.spacingVerticalM },
   dialogBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  json: { fontFamily: tokens.fontFamilyMonospace, minHeight: '220px' },
-  problem: { whiteSpace: 'pre-wrap' },
+  json: { height: '300px' },
   srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
-/** The frameworks in the app: the built-in ones and the group's own (imported from JSON), with export and delete. */
-export function ManageFrameworks() {
+/** The frameworks in the app: the built-in ones and the group's own (imported from JSON), with edit, export and delete. */
+export function ManageFrameworks({ onShowCoverage }: { onShowCoverage?: (frameworkId: string) => void }) {
   const styles = useStyles();
   const api = useApi();
   const { list, error, activeId, refresh } = useFrameworks();
   const [importing, setImporting] = useState(false);
-  const [editing, setEditing] = useState<{ title: string; json: string } | null>(null);
+  const [editing, setEditing] = useState<FrameworkSummary | null>(null);
   const [deleting, setDeleting] = useState<FrameworkSummary | null>(null);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
-  /** Your own framework: edit its JSON in place. A built-in one: edit a copy of it. */
-  const startEdit = async (f: FrameworkSummary) => {
+  /** Your own framework: edit it in place. A built-in one: edit a copy of it (FrameworkEditor makes it). */
+  const startEdit = (f: FrameworkSummary) => {
     setMessage(null);
-    try {
-      const { json } = await fetchFramework(api, f.id);
-      setEditing(f.builtIn ? { title: `Copy “${f.shortTitle}” to adapt it`, json: copyForEditing(json) } : { title: `Edit “${f.shortTitle}”`, json });
-    } catch (e) {
-      setMessage({ intent: 'error', text: errorMessage(e) });
-    }
+    setEditing(f);
   };
 
   const exportOne = async (f: FrameworkSummary) => {
@@ -76,6 +70,19 @@ export function ManageFrameworks() {
   };
 
   const yours = list?.filter((f) => !f.builtIn) ?? [];
+  if (editing) {
+    return (
+      <div className={styles.editPage}>
+        <FrameworkEditor
+          summary={editing}
+          takenIds={(list ?? []).map((f) => f.id)}
+          onClose={() => setEditing(null)}
+          onSaved={refresh}
+          onShowCoverage={onShowCoverage}
+        />
+      </div>
+    );
+  }
   return (
     <div className={styles.page} data-testid="manage-frameworks">
       <div className={styles.top}>
@@ -151,7 +158,7 @@ export function ManageFrameworks() {
                   <Button size="small" icon={<ArrowDownload16Regular />} onClick={() => void exportOne(f)} aria-label={`Export ${f.shortTitle} as JSON`}>
                     Export
                   </Button>
-                  <Button size="small" icon={<Edit16Regular />} onClick={() => void startEdit(f)} aria-label={`${f.builtIn ? 'Copy and adapt' : 'Edit'} ${f.shortTitle}`}>
+                  <Button size="small" icon={<Edit16Regular />} onClick={() => startEdit(f)} aria-label={`${f.builtIn ? 'Copy and adapt' : 'Edit'} ${f.shortTitle}`}>
                     {f.builtIn ? 'Copy…' : 'Edit'}
                   </Button>
                   {!f.builtIn && (
@@ -176,19 +183,6 @@ export function ManageFrameworks() {
           }}
         />
       )}
-      {editing && (
-        <ImportDialog
-          title={editing.title}
-          initialJson={editing.json}
-          onClose={() => setEditing(null)}
-          onImported={async (f) => {
-            setEditing(null);
-            await refresh();
-            notifyEvidenceChanged();
-            setMessage({ intent: 'success', text: `Saved “${f.title}”: ${f.judgements} judgements, ${f.criteria} criteria.` });
-          }}
-        />
-      )}
       {deleting && (
         <DeleteDialog
           framework={deleting}
@@ -206,22 +200,11 @@ export function ManageFrameworks() {
   );
 }
 
-function ImportDialog({
-  onClose,
-  onImported,
-  title,
-  initialJson,
-}: {
-  onClose: () => void;
-  onImported: (f: FrameworkSummary) => void;
-  /** Set when editing an existing framework's JSON rather than importing a file. */
-  title?: string;
-  initialJson?: string;
-}) {
+function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: (f: FrameworkSummary) => void }) {
   const styles = useStyles();
   const api = useApi();
-  const editing = initialJson !== undefined;
-  const [json, setJson] = useState(initialJson ?? '');
+  const editor = useRef<FrameworkTextEditorHandle>(null);
+  const [json, setJson] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const file = useRef<HTMLInputElement>(null);
@@ -243,7 +226,10 @@ function ImportDialog({
     try {
       onImported(await api.call('frameworks.save', { json }));
     } catch (e) {
-      setProblem(errorMessage(e));
+      const message = errorMessage(e);
+      setProblem(message);
+      const [first] = problemLinesOf(message);
+      if (first) editor.current?.goToLine(first);
     } finally {
       setBusy(false);
     }
@@ -253,27 +239,21 @@ function ImportDialog({
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>{title ?? 'Import a framework'}</DialogTitle>
+          <DialogTitle>Import a framework</DialogTitle>
           <DialogContent className={styles.dialogBody}>
-            {editing ? (
-              <span>Change the judgements, criteria or keywords below. Nothing changes unless the whole file is valid; a problem is shown with its line.</span>
-            ) : (
-              <>
-                <span>Choose a framework file (.json), or paste its text. A framework with the same id as one of yours replaces it.</span>
-                <div>
-                  <input ref={file} type="file" accept=".json,application/json" onChange={(e) => void readFile(e)} hidden data-testid="framework-file" />
-                  <Button onClick={() => file.current?.click()}>Choose a file…</Button>
-                </div>
-              </>
-            )}
-            <Field label="Framework JSON">
-              <Textarea className={styles.json} value={json} onChange={(_, d) => setJson(d.value)} resize="vertical" spellCheck={false} data-testid="framework-json" />
-            </Field>
+            <span>Choose a framework file (.json), or paste its text. A framework with the same id as one of yours replaces it.</span>
+            <div>
+              <input ref={file} type="file" accept=".json,application/json" onChange={(e) => void readFile(e)} hidden data-testid="framework-file" />
+              <Button onClick={() => file.current?.click()}>Choose a file…</Button>
+            </div>
+            <div className={styles.json}>
+              <FrameworkTextEditor ref={editor} label="Framework JSON" value={json} onChange={setJson} problemLines={problemLinesOf(problem)} data-testid="framework-json" />
+            </div>
             {problem && (
               <MessageBar intent="error" layout="multiline" data-testid="import-error">
                 <MessageBarBody>
-                  <MessageBarTitle>{editing ? 'Not saved' : 'This file was not imported'}</MessageBarTitle>
-                  <span className={styles.problem}>{problem}</span>
+                  <MessageBarTitle>This file was not imported</MessageBarTitle>
+                  <ProblemList problem={problem} onGoTo={(line) => editor.current?.goToLine(line)} />
                 </MessageBarBody>
               </MessageBar>
             )}
@@ -281,7 +261,7 @@ function ImportDialog({
           <DialogActions>
             <Button onClick={onClose}>Cancel</Button>
             <Button appearance="primary" onClick={() => void save()} disabled={busy || !json.trim()}>
-              {busy ? 'Saving…' : editing ? 'Save' : 'Import'}
+              {busy ? 'Importing…' : 'Import'}
             </Button>
           </DialogActions>
         </DialogBody>

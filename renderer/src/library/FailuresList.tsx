@@ -12,13 +12,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwise20Regular, ArrowRepeatAll20Regular } from '@fluentui/react-icons';
+import { ArrowClockwise20Regular, ArrowRepeatAll16Regular, ArrowRepeatAll20Regular, FolderOpen16Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Failure } from '../../../shared/contract.ts';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { baseName, formatCount } from '../shared/format.ts';
-import { groupFailures, type FailureGroup } from './failure-groups.ts';
+import { groupFailures, sameWords, type FailureGroup } from './failure-groups.ts';
 import { COUNT_LABELS } from '../../../shared/counts.ts';
 
 type Status = Failure['status'];
@@ -42,7 +42,11 @@ const useStyles = makeStyles({
   item: { paddingBlock: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke3}` },
   file: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   path: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
-  detail: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
+  detail: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-start', flexWrap: 'wrap' },
+  names: { flex: 1, minWidth: '220px' },
+  fileActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  problem: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   empty: { color: tokens.colorNeutralForeground3 },
   more: { alignSelf: 'flex-start' },
 });
@@ -87,6 +91,9 @@ export function FailuresList({ refreshKey }: { refreshKey: number }) {
       .finally(() => setRetrying(false));
   };
   const retried = retriedAt !== null && retriedAt === refreshKey;
+  // One file read again ("Retry" on its row): said until the scan ends.
+  const [fileRetried, setFileRetried] = useState<{ name: string; at: number } | null>(null);
+  const oneRetried = fileRetried !== null && fileRetried.at === refreshKey ? fileRetried.name : null;
 
   const groups = useMemo(() => groupFailures((failures ?? []).filter((f) => shown.has(f.status))), [failures, shown]);
 
@@ -126,7 +133,9 @@ export function FailuresList({ refreshKey }: { refreshKey: number }) {
           </Tooltip>
         )}
         <span role="status" className={styles.note}>
-          {retried && 'Reading them again: progress is in the status bar, and this list updates when it ends.'}
+          {retried
+            ? 'Reading them again: progress is in the status bar, and this list updates when it ends.'
+            : oneRetried && `Reading “${oneRetried}” again: this list updates when it is done.`}
         </span>
       </div>
       {groups.length === 0 ? (
@@ -159,14 +168,20 @@ export function FailuresList({ refreshKey }: { refreshKey: number }) {
                   </span>
                 </AccordionHeader>
                 <AccordionPanel className={styles.panel}>
-                  <p className={styles.message}>{group.message}</p>
+                  <p className={styles.message} data-testid="failure-sentence">
+                    {group.sentence}
+                  </p>
+                  {group.commonDetail && <p className={styles.detail}>Details: {group.commonDetail}</p>}
                   <ul className={styles.files} aria-label={`${group.label}: files`}>
                     {files.map((f) => (
-                      <li key={f.path} className={styles.item}>
-                        <div className={styles.file}>{baseName(f.path)}</div>
-                        <div className={styles.path}>{f.path}</div>
-                        {f.detail && !sameWords(f.detail, f.message) && <div className={styles.detail}>{f.detail}</div>}
-                      </li>
+                      <FailureItem
+                        key={f.path}
+                        failure={f}
+                        retryable={group.retryable}
+                        detail={group.commonDetail === null && f.detail && !sameWords(f.detail, f.message) ? f.detail : null}
+                        refreshKey={refreshKey}
+                        onRetried={(name, at) => setFileRetried({ name, at })}
+                      />
                     ))}
                   </ul>
                   {!all && group.failures.length > GROUP_PAGE && (
@@ -184,8 +199,72 @@ export function FailuresList({ refreshKey }: { refreshKey: number }) {
   );
 }
 
-/** The technical detail often repeats the plain message; show it only when it adds something. */
-function sameWords(a: string, b: string): boolean {
-  const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return words(b).includes(words(a));
+/** One file of a group: its name and where it is, with "Show in folder" and, when reading again may help, "Retry". */
+function FailureItem({
+  failure,
+  retryable,
+  detail,
+  refreshKey,
+  onRetried,
+}: {
+  failure: Failure;
+  retryable: boolean;
+  detail: string | null;
+  refreshKey: number;
+  /** Said in the list's one status line (one live region for the list, not one per file). */
+  onRetried: (name: string, startedAt: number) => void;
+}) {
+  const styles = useStyles();
+  const api = useApi();
+  const name = baseName(failure.path);
+  // The list's refreshKey when this file's retry was asked for: its note shows until the scan ends.
+  const [retriedAt, setRetriedAt] = useState<number | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const retry = () => {
+    const startedAt = refreshKey;
+    setProblem(null);
+    api.call('failures.retry', { paths: [failure.path] }).then(
+      () => {
+        setRetriedAt(startedAt);
+        onRetried(name, startedAt);
+      },
+      (e) => setProblem(errorMessage(e)),
+    );
+  };
+  const reveal = () => {
+    setProblem(null);
+    // The core shows it only if it is a file of the library (failures.reveal); the shell opens the folder.
+    api.call('failures.reveal', { path: failure.path }).catch((e) => setProblem(`${errorMessage(e)} The file is at ${failure.path}`));
+  };
+  const retrying = retriedAt !== null && retriedAt === refreshKey;
+
+  return (
+    <li className={styles.item} data-testid="failure-file">
+      <div className={styles.row}>
+        <div className={styles.names}>
+          <div className={styles.file}>{name}</div>
+          <div className={styles.path}>{failure.path}</div>
+          {detail && <div className={styles.detail}>{detail}</div>}
+        </div>
+        <div className={styles.fileActions}>
+          <Tooltip content="Open the folder that holds this file, with the file selected" relationship="description">
+            <Button size="small" icon={<FolderOpen16Regular />} onClick={reveal} aria-label={`Show in folder: ${name}`}>
+              Show in folder
+            </Button>
+          </Tooltip>
+          {retryable && (
+            <Button size="small" icon={<ArrowRepeatAll16Regular />} onClick={retry} disabled={retrying} aria-label={`Retry ${name}`}>
+              {retrying ? 'Reading again…' : 'Retry'}
+            </Button>
+          )}
+        </div>
+      </div>
+      {problem && (
+        <div role="alert" className={styles.problem}>
+          {problem}
+        </div>
+      )}
+    </li>
+  );
 }

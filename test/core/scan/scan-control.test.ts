@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addRoot } from '../../../core/store/roots.ts';
@@ -47,15 +47,39 @@ describe('controlling a scan', () => {
     expect(next.indexed + next.unchanged).toBe(200);
   });
 
-  it('reports a rate and, once every file is found, the time left', async () => {
+  it('reports a rate and, once every file is found and enough of the scan seen, the time left', async () => {
     const dir = tempDir();
     const core = testCore(dir);
     const root = addRoot(core.db, folder(dir, 60));
+    // A clock that moves 300 ms each time it is read, so 60 small files look like a long scan.
+    let clock = Date.now();
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => (clock += 300));
     const seen: { rate: number; left: number | null; walking: boolean }[] = [];
-    core.indexer.on('progress', (p) => seen.push({ rate: p.filesPerSecond, left: p.secondsLeft, walking: p.walking }));
-    await core.indexer.scanRoot(root.id);
-    expect(seen.some((s) => s.rate > 0)).toBe(true);
+    core.indexer.on('progress', (p) => p.state === 'scanning' && seen.push({ rate: p.filesPerSecond, left: p.secondsLeft, walking: p.walking }));
+    try {
+      await core.indexer.scanRoot(root.id);
+    } finally {
+      now.mockRestore();
+    }
+    // Nothing is promised at the start: too few samples.
+    expect(seen[0]).toMatchObject({ rate: 0, left: null });
+    expect(seen.some((s) => s.rate > 0 && s.left !== null && !s.walking)).toBe(true);
     expect(seen.filter((s) => s.walking).every((s) => s.left === null)).toBe(true);
+  });
+
+  it('says nothing about time left while paused', async () => {
+    const dir = tempDir();
+    const core = testCore(dir);
+    const root = addRoot(core.db, folder(dir, 30));
+    const seen: { paused: boolean; left: number | null }[] = [];
+    core.indexer.on('progress', (p) => p.state === 'scanning' && seen.push({ paused: p.paused, left: p.secondsLeft }));
+    core.indexer.pause();
+    core.indexer.enqueue([root.id]);
+    await until(() => core.indexer.progress.state === 'scanning', 'the scan started');
+    core.indexer.resume();
+    await core.indexer.idle();
+    expect(seen.some((s) => s.paused)).toBe(true);
+    expect(seen.filter((s) => s.paused).every((s) => s.left === null)).toBe(true);
   });
 
   it('reads failed files again on request, even unchanged ones', async () => {

@@ -15,4 +15,13 @@ describe('copyForEditing', () => {
     expect(parsed.framework.default).toBeFalsy();
     expect(parsed.framework.judgements).toHaveLength(builtIn.judgements.length);
   });
+
+  it('never takes the id of a copy the group already has', () => {
+    const builtIn = BUILT_IN_FRAMEWORKS[0];
+    const json = serializeFramework(builtIn);
+    const second = JSON.parse(copyForEditing(json, [builtIn.id, `${builtIn.id}-local`])) as { id: string };
+    expect(second.id).toBe(`${builtIn.id}-local-2`);
+    const third = JSON.parse(copyForEditing(json, [`${builtIn.id}-local`, `${builtIn.id}-local-2`])) as { id: string };
+    expect(third.id).toBe(`${builtIn.id}-local-3`);
+  });
 });
