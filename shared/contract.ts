@@ -13,6 +13,8 @@ import { EVIDENCE_LIMITS, EVIDENCE_STATUSES, type EvidenceFieldName } from './ev
 import { packMethods, PackProgress } from './pack.ts';
 import { requestMethods } from './requests.ts';
 import { annexaMethods, AnnexaProgress } from './annexa/api.ts';
+import { FacetValue } from './facets.ts';
+import { evidenceTableMethods } from './evidence-table.ts';
 
 // ---------- shared shapes ----------
 
@@ -132,8 +134,7 @@ export const SearchResult = z.object({
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 
-export const FacetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
-export type FacetValue = z.infer<typeof FacetValue>;
+export { FacetValue };
 
 export const SearchResponse = z.object({
   query: z.string(),
@@ -542,6 +543,7 @@ export const methods = {
   ...annexaMethods,
   ...packMethods,
   ...requestMethods,
+  ...evidenceTableMethods,
 } as const;
 
 export type Methods = typeof methods;

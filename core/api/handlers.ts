@@ -24,6 +24,7 @@ import { ApiFailure } from './errors.ts';
 import { createAnnexaHandlers } from './annexa-handlers.ts';
 import { createPackHandlers } from './pack-handlers.ts';
 import { createRequestHandlers } from './request-handlers.ts';
+import { createEvidenceTableHandlers } from './evidence-table-handlers.ts';
 import type { PackService } from '../pack/service.ts';
 import type { AnnexaService } from '../annexa/service.ts';
 import { FrameworkError, type FrameworkRegistry } from '../evidence/frameworks.ts';
@@ -104,6 +105,7 @@ export function createHandlers(
     ...createAnnexaHandlers(db, annexa),
     ...createPackHandlers(pack, host.version),
     ...createRequestHandlers(db),
+    ...createEvidenceTableHandlers(db, frameworks),
 
     'app.info': async () => ({
       version: host.version,
