@@ -17,6 +17,7 @@ export type EvidenceFieldName = (typeof EVIDENCE_FIELDS)[number];
 /** An evidence item's status: a draft being worked on, approved for the pack, retired from use. */
 export const EVIDENCE_STATUSES = ['draft', 'approved', 'retired'] as const;
 export type EvidenceStatusName = (typeof EVIDENCE_STATUSES)[number];
+export const EVIDENCE_STATUS_LABELS: Record<EvidenceStatusName, string> = { draft: 'Draft', approved: 'Approved', retired: 'Retired' };
 
 /** Review-by dates this close (in days) count as "due for review soon". */
 export const REVIEW_SOON_DAYS = 30;

@@ -39,7 +39,7 @@ describe('the Evidence area’s API', () => {
     const set = await dispatch('evidence.setStatus', { changes: t.ids.map((evidenceId) => ({ evidenceId, status: 'approved' })) });
     expect(set).toMatchObject({ ok: true, data: { changed: t.ids.map((evidenceId) => ({ evidenceId, from: 'draft', to: 'approved' })) } });
     const history = await dispatch('evidence.history', { evidenceId: t.ids[0] });
-    expect(history.ok && history.data[0]).toMatchObject({ action: 'updated', detail: { status: { from: 'draft', to: 'approved' } } });
+    expect(history.ok && (history.data as unknown[])[0]).toMatchObject({ action: 'updated', detail: { status: { from: 'draft', to: 'approved' } } });
     const changed = (set as { ok: true; data: { changed: { evidenceId: number; from: 'draft' }[] } }).data.changed;
     await dispatch('evidence.setStatus', { changes: changed.map((c) => ({ evidenceId: c.evidenceId, status: c.from })) });
     expect(await dispatch('evidence.table', { filters: { status: ['draft'] } })).toMatchObject({ ok: true, data: { matched: 3 } });
