@@ -9,7 +9,7 @@
 import type { Db } from '../store/database.ts';
 import type { FacetValue } from '../../shared/facets.ts';
 import { EVIDENCE_FACETS, type EvidenceFacet, type EvidenceRow, type EvidenceSort, type EvidenceTable, type EvidenceTableRequest } from '../../shared/evidence-table.ts';
-import { EVIDENCE_STATUSES, reviewState, type EvidenceStatusName, type ReviewState } from '../../shared/evidence.ts';
+import { EVIDENCE_STATUSES, EVIDENCE_STATUS_LABELS, reviewState, type EvidenceStatusName, type ReviewState } from '../../shared/evidence.ts';
 import { formatLabel } from '../../shared/formats.ts';
 import { today } from './evidence.ts';
 
@@ -40,8 +40,6 @@ const REVIEW_LABELS: Record<ReviewState, string> = {
   'not-due': 'Review not due yet',
   none: 'No review-by date',
 };
-
-const STATUS_LABELS: Record<EvidenceStatusName, string> = { draft: 'Draft', approved: 'Approved', retired: 'Retired' };
 
 function readItems(db: Db, now: string): Item[] {
   const rows = db
@@ -166,7 +164,7 @@ function sortItems(items: Item[], sort: EvidenceSort, direction: 'ascending' | '
 function facetLabel(facet: EvidenceFacet, value: string, labels: Labels, spelling: Map<string, string>): string {
   switch (facet) {
     case 'status':
-      return STATUS_LABELS[value as EvidenceStatusName] ?? value;
+      return EVIDENCE_STATUS_LABELS[value as EvidenceStatusName] ?? value;
     case 'review':
       return REVIEW_LABELS[value as ReviewState] ?? value;
     case 'judgement':
