@@ -37,6 +37,7 @@ const SHOTS: { name: string; key: string; tab?: string; prepare?: (page: Page) =
   { name: 'annex-a', key: 'Alt+4' },
   { name: 'export', key: 'Alt+5', tab: 'New pack' },
   { name: 'requests', key: 'Alt+6', tab: 'Today' },
+  { name: 'evidence', key: 'Alt+7' },
   { name: 'settings', key: 'Alt+9' },
 ];
 
