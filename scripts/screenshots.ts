@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     await call(page, 'roots.add', { path: evidence });
     await waitFor(async () => (await page.getByTestId('index-status').textContent())?.includes('Index up to date') ?? false, 'the scan');
     const { documentId } = await call<{ documentId: number }>(page, 'documents.byPath', { path: join(evidence, 'supervision-notes.txt') });
-    await call(page, 'evidence.save', { documentId, fields: { title: 'Supervision notes, North team', status: 'approved' } });
+    await call(page, 'evidence.save', { documentId, fields: { title: 'Supervision notes, North team', team: 'North', evidenceDate: '2024-03-01', status: 'approved' } });
     await call(page, 'requests.add', { text: 'Return home interviews for children missing from care, last six months', inspector: 'HMI Patel' });
 
     for (const size of SIZES) {

@@ -227,6 +227,7 @@ for (const size of SIZES) {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('main', { name: 'Requests' })).toBeVisible();
+    // Up from Settings: the last area of the list, Evidence.
+    await expect(page.getByRole('main', { name: 'Evidence' })).toBeVisible();
   });
 }

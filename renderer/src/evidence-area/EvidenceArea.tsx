@@ -82,6 +82,11 @@ export function EvidenceArea({ onOpenDocument, onGoToSearch }: EvidenceAreaProps
   // Items changed out of the filters (a status set) are no longer ticked.
   const ticked = useMemo(() => (table ? keepMatching(current, ids) : current), [current, ids, table]);
   const bulk = useBulkStatus(() => update(NO_SELECTION));
+  // Fewer items than before (a status set under a status filter): back to the last page there is.
+  const lastPage = table ? Math.max(0, Math.ceil(table.matched / PAGE_SIZE) - 1) : 0;
+  useEffect(() => {
+    if (table && page > lastPage) setPage(lastPage);
+  }, [table, page, lastPage]);
 
   const toggleFacet = (facet: string, value: string) => {
     const key = facet as EvidenceFacet;
@@ -116,7 +121,6 @@ export function EvidenceArea({ onOpenDocument, onGoToSearch }: EvidenceAreaProps
   if (table && table.total === 0) return <NoEvidence onGoToSearch={onGoToSearch} />;
 
   const rows = table?.rows ?? [];
-  const pages = table ? Math.max(1, Math.ceil(table.matched / PAGE_SIZE)) : 1;
   const first = table && table.matched ? table.offset + 1 : 0;
   const last = table ? table.offset + rows.length : 0;
   const selectedIds = [...ticked.ids];
@@ -209,7 +213,7 @@ export function EvidenceArea({ onOpenDocument, onGoToSearch }: EvidenceAreaProps
             <Button size="small" icon={<ChevronLeft16Regular />} disabled={page === 0} onClick={() => setPage(page - 1)}>
               Previous
             </Button>
-            <Button size="small" icon={<ChevronRight16Regular />} iconPosition="after" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+            <Button size="small" icon={<ChevronRight16Regular />} iconPosition="after" disabled={page >= lastPage} onClick={() => setPage(page + 1)}>
               Next
             </Button>
           </nav>

@@ -49,7 +49,20 @@ async function library(options: { empty?: boolean } = {}) {
     },
   } as unknown as ClientApi;
   const status = (title: string) => core.db.prepare('SELECT status FROM evidence WHERE title = ?').pluck().get(title);
-  return { api, doc, status };
+  /** More evidence items, straight into the index (documents of their own, not files). */
+  const addItems = (n: number) =>
+    core.db.transaction(() => {
+      const now = new Date().toISOString();
+      for (let i = 1; i <= n; i++) {
+        const documentId = core.db
+          .prepare("INSERT INTO documents (sha256, format, status, title, extracted_at) VALUES (?, 'pdf', 'indexed', ?, ?)")
+          .run(`extra-${i}`, `Extra ${i}`, now).lastInsertRowid;
+        core.db
+          .prepare('INSERT INTO evidence (document_id, title, tagged_sha256, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+          .run(documentId, `Extra item ${String(i).padStart(3, '0')}`, `extra-${i}`, now, now);
+      }
+    })();
+  return { api, doc, status, addItems };
 }
 
 function show(api: ClientApi, onOpenDocument = vi.fn(), onGoToSearch = vi.fn()) {
@@ -124,6 +137,21 @@ describe('the Evidence area', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(screen.getByTestId('bulk-status-message').textContent).toMatch(/Undone: 2 evidence items set back/u));
     expect([status('Housing offer'), status('Supervision audit')]).toEqual(['draft', 'approved']);
+  });
+
+  it('shows pages of 100, and “Tick all” ticks every item that matches, on every page', async () => {
+    const { api, addItems } = await library();
+    addItems(102);
+    show(api);
+    await waitFor(() => expect(titles()).toHaveLength(100));
+    expect(screen.getByRole('navigation', { name: 'Pages of evidence' }).textContent).toMatch(/Rows 1–100 of 105/u);
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(titles()).toHaveLength(5));
+    expect(screen.getByRole('button', { name: 'Next' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Tick every item on this page' }));
+    expect(screen.getByTestId('evidence-ticked').textContent).toBe('5 ticked');
+    fireEvent.click(screen.getByRole('button', { name: 'Tick all 105' }));
+    expect(screen.getByTestId('evidence-ticked').textContent).toBe('105 ticked');
   });
 
   it('opens a row’s document from its title', async () => {
