@@ -14,21 +14,23 @@ export type Direction = 'ascending' | 'descending';
 /** The columns after the tick box: what each is called, sorted by, and how wide it is (of the table's width). */
 const COLUMNS: { sort: EvidenceSort; label: string; width: string }[] = [
   { sort: 'title', label: 'Title', width: 'auto' },
-  { sort: 'team', label: 'Team', width: '13%' },
-  { sort: 'status', label: 'Status', width: '10%' },
-  { sort: 'criteria', label: 'Criteria', width: '12%' },
-  { sort: 'evidenceDate', label: 'Evidence date', width: '11%' },
-  { sort: 'reviewBy', label: 'Review-by', width: '12%' },
-  { sort: 'owner', label: 'Owner', width: '11%' },
+  { sort: 'team', label: 'Team', width: '11%' },
+  { sort: 'status', label: 'Status', width: '9%' },
+  { sort: 'criteria', label: 'Criteria', width: '10%' },
+  { sort: 'evidenceDate', label: 'Evidence date', width: '10%' },
+  { sort: 'reviewBy', label: 'Review-by', width: '11%' },
+  { sort: 'owner', label: 'Owner', width: '9%' },
 ];
 
 const useStyles = makeStyles({
   // Fixed layout: the columns share the width there is, and long words wrap, so nothing scrolls sideways.
   table: { tableLayout: 'fixed', width: '100%' },
-  tick: { width: '44px' },
+  tick: { width: '44px', boxSizing: 'border-box' },
   header: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
-  headerCell: { fontWeight: tokens.fontWeightSemibold },
-  cell: { overflowWrap: 'anywhere', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, verticalAlign: 'top' },
+  // Widths include the padding, so the title keeps what is left (about a third at 1024 px).
+  headerCell: { fontWeight: tokens.fontWeightSemibold, boxSizing: 'border-box' },
+  // Words wrap whole; only a word longer than its column (a code, a path) is broken.
+  cell: { overflowWrap: 'break-word', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, verticalAlign: 'top' },
   muted: { color: tokens.colorNeutralForeground3 },
   title: { textAlign: 'start' },
   marks: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
