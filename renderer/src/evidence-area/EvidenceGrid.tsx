@@ -11,15 +11,15 @@ import { headerState } from './selection.ts';
 
 export type Direction = 'ascending' | 'descending';
 
-/** The columns after the tick box: what each is called, sorted by, and how wide it is (of the table's width). */
+/** The columns after the tick box: what each is called, sorted by, and how wide (enough for "Approved" or a date; the title has the rest). */
 const COLUMNS: { sort: EvidenceSort; label: string; width: string }[] = [
   { sort: 'title', label: 'Title', width: 'auto' },
-  { sort: 'team', label: 'Team', width: '11%' },
-  { sort: 'status', label: 'Status', width: '9%' },
-  { sort: 'criteria', label: 'Criteria', width: '10%' },
-  { sort: 'evidenceDate', label: 'Evidence date', width: '10%' },
-  { sort: 'reviewBy', label: 'Review-by', width: '11%' },
-  { sort: 'owner', label: 'Owner', width: '9%' },
+  { sort: 'team', label: 'Team', width: '104px' },
+  { sort: 'status', label: 'Status', width: '88px' },
+  { sort: 'criteria', label: 'Criteria', width: '92px' },
+  { sort: 'evidenceDate', label: 'Evidence date', width: '96px' },
+  { sort: 'reviewBy', label: 'Review-by', width: '100px' },
+  { sort: 'owner', label: 'Owner', width: '84px' },
 ];
 
 const useStyles = makeStyles({
@@ -27,7 +27,7 @@ const useStyles = makeStyles({
   table: { tableLayout: 'fixed', width: '100%' },
   tick: { width: '44px', boxSizing: 'border-box' },
   header: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
-  // Widths include the padding, so the title keeps what is left (about a third at 1024 px).
+  // Widths include the padding; the title keeps what is left (about 200 px at 1024 px with the navigation open).
   headerCell: { fontWeight: tokens.fontWeightSemibold, boxSizing: 'border-box' },
   // Words wrap whole; only a word longer than its column (a code, a path) is broken.
   cell: { overflowWrap: 'break-word', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, verticalAlign: 'top' },
