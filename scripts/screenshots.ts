@@ -37,6 +37,7 @@ const SHOTS: { name: string; key: string; tab?: string; prepare?: (page: Page) =
   { name: 'annex-a', key: 'Alt+4' },
   { name: 'export', key: 'Alt+5', tab: 'New pack' },
   { name: 'requests', key: 'Alt+6', tab: 'Today' },
+  { name: 'evidence', key: 'Alt+7' },
   { name: 'settings', key: 'Alt+9' },
 ];
 
@@ -136,7 +137,7 @@ async function main(): Promise<void> {
     await call(page, 'roots.add', { path: evidence });
     await waitFor(async () => (await page.getByTestId('index-status').textContent())?.includes('Index up to date') ?? false, 'the scan');
     const { documentId } = await call<{ documentId: number }>(page, 'documents.byPath', { path: join(evidence, 'supervision-notes.txt') });
-    await call(page, 'evidence.save', { documentId, fields: { title: 'Supervision notes, North team', status: 'approved' } });
+    await call(page, 'evidence.save', { documentId, fields: { title: 'Supervision notes, North team', team: 'North', evidenceDate: '2024-03-01', status: 'approved' } });
     await call(page, 'requests.add', { text: 'Return home interviews for children missing from care, last six months', inspector: 'HMI Patel' });
 
     for (const size of SIZES) {

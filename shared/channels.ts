@@ -33,6 +33,8 @@ export const METHOD_NAMES = [
   'evidence.list',
   'evidence.confirmContent',
   'evidence.history',
+  'evidence.table',
+  'evidence.setStatus',
   'tags.add',
   'tags.remove',
   'suggestions.list',

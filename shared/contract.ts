@@ -14,6 +14,8 @@ import { packMethods, PackProgress } from './pack.ts';
 import { requestMethods } from './requests.ts';
 import { annexaMethods, AnnexaProgress } from './annexa/api.ts';
 import { auditMethods } from './audit.ts';
+import { FacetValue } from './facets.ts';
+import { evidenceTableMethods } from './evidence-table.ts';
 
 // ---------- shared shapes ----------
 
@@ -134,8 +136,7 @@ export const SearchResult = z.object({
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 
-export const FacetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
-export type FacetValue = z.infer<typeof FacetValue>;
+export { FacetValue };
 
 export const SearchResponse = z.object({
   query: z.string(),
@@ -569,6 +570,7 @@ export const methods = {
   ...packMethods,
   ...requestMethods,
   ...auditMethods,
+  ...evidenceTableMethods,
 } as const;
 
 export type Methods = typeof methods;

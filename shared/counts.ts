@@ -47,3 +47,8 @@ export function needsAttentionText(n: number): string {
 export function gapsText(n: number): string {
   return `${count(n, 'criterion', 'criteria')} without approved evidence`;
 }
+
+/** "12 evidence items": documents made evidence (one item per document, whatever its status). */
+export function evidenceItemsText(n: number): string {
+  return count(n, 'evidence item', 'evidence items');
+}

@@ -28,6 +28,7 @@ import { createAuditHandlers } from './audit-handlers.ts';
 import { audited } from '../audit/audit-log.ts';
 import { failedDetail, rootRemovedDetail } from '../audit/details.ts';
 import { removeFolder } from '../scan/remove-folder.ts';
+import { createEvidenceTableHandlers } from './evidence-table-handlers.ts';
 import type { PackService } from '../pack/service.ts';
 import type { AnnexaService } from '../annexa/service.ts';
 import { FrameworkError, type FrameworkRegistry } from '../evidence/frameworks.ts';
@@ -109,6 +110,7 @@ export function createHandlers(
     ...createPackHandlers(pack, host.version),
     ...createRequestHandlers(db),
     ...createAuditHandlers(db),
+    ...createEvidenceTableHandlers(db, frameworks),
 
     'app.info': async () => ({
       version: host.version,

@@ -8,6 +8,7 @@ import type { Db } from '../store/database.ts';
 import type { EvidenceItem, EvidenceFields as EvidenceFieldsSchema, Tag } from '../../shared/contract.ts';
 import { displayTitle } from '../store/titles.ts';
 import { record } from './history.ts';
+import { reviewState } from '../../shared/evidence.ts';
 
 export type EvidenceStatus = EvidenceItem['status'];
 export type Strength = Tag['strength'];
@@ -46,7 +47,7 @@ function toItem(db: Db, r: EvidenceRow, tagsStatement = db.prepare(TAGS)): Evide
     personalData: r.personal_data === 1,
     changedSinceTagged: r.sha256 !== r.tagged_sha256,
     fileMissing: r.present === 0,
-    stale: r.status !== 'retired' && r.review_by !== null && r.review_by < today(),
+    stale: reviewState(r.status, r.review_by, today()) === 'overdue',
     tags: tags.map((t) => ({ frameworkId: t.framework_id, judgementId: t.judgement_id, criterionId: t.criterion_id, strength: t.strength, note: t.note })),
     createdAt: r.created_at,
     updatedAt: r.updated_at,

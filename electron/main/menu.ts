@@ -58,7 +58,7 @@ export function menuShortcuts(platform: NodeJS.Platform): Record<'file' | 'edit'
       area(5, 'Export the Pack…'),
     ],
     edit: [{ label: 'Find…', accelerator: 'CmdOrCtrl+K', key: { keyCode: 'K', modifiers: [mod] } }],
-    view: [area(1, 'Search'), area(2, 'Library'), area(3, 'Frameworks'), area(4, 'Annex A'), area(5, 'Export'), area(6, 'Requests'), area(9, 'Settings')],
+    view: [area(1, 'Search'), area(2, 'Library'), area(3, 'Frameworks'), area(4, 'Annex A'), area(5, 'Export'), area(6, 'Requests'), area(7, 'Evidence'), area(9, 'Settings')],
     help: [{ label: 'Keyboard Shortcuts', accelerator: '?', key: { keyCode: '?', modifiers: ['shift'] }, singleKey: true }],
   };
 }

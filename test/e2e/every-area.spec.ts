@@ -5,7 +5,7 @@
  * at 1024x640; and the keyboard reaches the top bar, the navigation and the area in that order,
  * every stop with a visible focus.
  *
- * The areas are reached with their shortcuts (Alt+1 … Alt+6, Alt+9), the dialogs with theirs.
+ * The areas are reached with their shortcuts (Alt+1 … Alt+7, Alt+9), the dialogs with theirs.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, callApi, type RunningApp } from './app-fixture.ts';
@@ -32,6 +32,7 @@ const SCREENS: { area: string; key: string; tab?: string }[] = [
   { area: 'Export', key: 'Alt+5', tab: 'Verify a pack' },
   { area: 'Requests', key: 'Alt+6', tab: 'Today' },
   { area: 'Requests', key: 'Alt+6', tab: 'Board' },
+  { area: 'Evidence', key: 'Alt+7' },
   { area: 'Settings', key: 'Alt+9' },
 ];
 
@@ -236,6 +237,7 @@ for (const size of SIZES) {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('main', { name: 'Requests' })).toBeVisible();
+    // Up from Settings: the last area of the list, Evidence.
+    await expect(page.getByRole('main', { name: 'Evidence' })).toBeVisible();
   });
 }

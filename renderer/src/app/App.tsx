@@ -32,6 +32,8 @@ const AnnexaView = lazy(() => import('../annexa/AnnexaView.tsx').then((m) => ({ 
 // Export likewise: most sessions never open it.
 const ExportView = lazy(() => import('../export/ExportView.tsx').then((m) => ({ default: m.ExportView })));
 // Requests likewise (the log dialog itself is small and always there, for Ctrl+Shift+L).
+// Evidence likewise.
+const EvidenceArea = lazy(() => import('../evidence-area/EvidenceArea.tsx').then((m) => ({ default: m.EvidenceArea })));
 const RequestsView = lazy(() => import('../requests/RequestsView.tsx').then((m) => ({ default: m.RequestsView })));
 
 const useStyles = makeStyles({
@@ -140,6 +142,7 @@ export function App() {
         case 'area-4':
         case 'area-5':
         case 'area-6':
+        case 'area-7':
           event.preventDefault();
           setArea(AREAS[Number(action.slice(-1)) - 1]);
           break;
@@ -226,6 +229,12 @@ export function App() {
             <ErrorBoundary key="requests" area="Requests">
               <Suspense fallback={<Spinner style={{ marginTop: tokens.spacingVerticalXXL }} label="Loading Requests…" />}>
                 <RequestsView onOpenDocument={open} onOpenSearch={changeQuery} onLogRequest={() => setLogOpen(true)} />
+              </Suspense>
+            </ErrorBoundary>
+          ) : area === 'evidence' ? (
+            <ErrorBoundary key="evidence" area="Evidence">
+              <Suspense fallback={<Spinner style={{ marginTop: tokens.spacingVerticalXXL }} label="Loading Evidence…" />}>
+                <EvidenceArea onOpenDocument={open} onGoToSearch={() => setArea('search')} />
               </Suspense>
             </ErrorBoundary>
           ) : area === 'frameworks' ? (

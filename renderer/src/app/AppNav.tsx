@@ -1,5 +1,5 @@
 import { NavDrawer, NavDrawerBody, NavDrawerFooter, NavItem, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowExportLtr20Filled, ArrowExportLtr20Regular, DocumentTable20Filled, DocumentTable20Regular, Library20Filled, Library20Regular, Search20Filled, Search20Regular, Settings20Filled, Settings20Regular, TaskListSquareLtr20Filled, TaskListSquareLtr20Regular, bundleIcon, ClipboardTaskListLtr20Filled, ClipboardTaskListLtr20Regular } from '@fluentui/react-icons';
+import { ArrowExportLtr20Filled, ArrowExportLtr20Regular, DocumentTable20Filled, DocumentTable20Regular, Library20Filled, Library20Regular, Search20Filled, Search20Regular, Settings20Filled, Settings20Regular, TaskListSquareLtr20Filled, TaskListSquareLtr20Regular, bundleIcon, ClipboardTaskListLtr20Filled, ClipboardTaskListLtr20Regular, ShieldCheckmark20Filled, ShieldCheckmark20Regular } from '@fluentui/react-icons';
 import type { KeyboardEvent, ReactElement } from 'react';
 import { AREA_LABELS, type Area } from './areas.ts';
 import { areaShortcutKeys, matchesShortcut } from './shortcuts.ts';
@@ -11,6 +11,8 @@ const FrameworksIcon = bundleIcon(TaskListSquareLtr20Filled, TaskListSquareLtr20
 const AnnexAIcon = bundleIcon(DocumentTable20Filled, DocumentTable20Regular);
 const ExportIcon = bundleIcon(ArrowExportLtr20Filled, ArrowExportLtr20Regular);
 const RequestsIcon = bundleIcon(ClipboardTaskListLtr20Filled, ClipboardTaskListLtr20Regular);
+// The evidence panel's icon: the same thing, seen whole.
+const EvidenceIcon = bundleIcon(ShieldCheckmark20Filled, ShieldCheckmark20Regular);
 
 const ICONS: Record<Area, ReactElement> = {
   search: <SearchIcon />,
@@ -19,10 +21,11 @@ const ICONS: Record<Area, ReactElement> = {
   annexa: <AnnexAIcon />,
   export: <ExportIcon />,
   requests: <RequestsIcon />,
+  evidence: <EvidenceIcon />,
   settings: <SettingsIcon />,
 };
 
-const BODY: readonly Area[] = ['search', 'library', 'frameworks', 'annexa', 'export', 'requests'];
+const BODY: readonly Area[] = ['search', 'library', 'frameworks', 'annexa', 'export', 'requests', 'evidence'];
 
 const useStyles = makeStyles({
   drawer: { width: '200px', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, height: '100%' },
@@ -45,7 +48,7 @@ function onNavKeys(event: KeyboardEvent<HTMLElement>): void {
   items[next].focus();
 }
 
-/** The app's areas. Only areas that exist are listed; more (Evidence) come later; Settings stay last. */
+/** The app's areas; Settings stay last. */
 export function AppNav({ open, area, onAreaChange }: { open: boolean; area: Area; onAreaChange: (area: Area) => void }) {
   const styles = useStyles();
   const item = (value: Area) => (

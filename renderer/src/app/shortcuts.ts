@@ -24,7 +24,7 @@ const plain = (e: KeyPress) => !e.ctrlKey && !e.metaKey && !e.altKey;
 /** Alt+digit: event.code too, because Alt+digit types other characters on some keyboard layouts. */
 const altDigit = (digit: number) => (e: KeyPress) => e.altKey && !ctrl(e) && (e.code === `Digit${digit}` || e.key === String(digit));
 
-/** Alt+1 … Alt+6 in the order of the navigation; Settings, at the bottom, Alt+9. */
+/** Alt+1 … Alt+7 in the order of the navigation; Settings, at the bottom, Alt+9. */
 export function areaShortcutKeys(area: Area): string {
   return area === 'settings' ? 'Alt+9' : `Alt+${AREAS.indexOf(area) + 1}`;
 }
@@ -33,7 +33,7 @@ interface Definition {
   keys: string;
   action: string;
   /** Where it works, as the dialog groups them. */
-  where: 'Anywhere' | 'Search' | 'Navigation' | 'Export' | 'Requests' | 'Logging a request';
+  where: 'Anywhere' | 'Search' | 'Navigation' | 'Evidence' | 'Export' | 'Requests' | 'Logging a request';
   matches: (e: KeyPress) => boolean;
 }
 
@@ -50,6 +50,7 @@ const DEFINITIONS = {
   'area-4': { keys: 'Alt+4', action: AREA_LABELS[AREAS[3]], where: 'Anywhere', matches: altDigit(4) },
   'area-5': { keys: 'Alt+5', action: AREA_LABELS[AREAS[4]], where: 'Anywhere', matches: altDigit(5) },
   'area-6': { keys: 'Alt+6', action: AREA_LABELS[AREAS[5]], where: 'Anywhere', matches: altDigit(6) },
+  'area-7': { keys: 'Alt+7', action: AREA_LABELS[AREAS[6]], where: 'Anywhere', matches: altDigit(7) },
   settings: { keys: 'Alt+9', action: AREA_LABELS.settings, where: 'Anywhere', matches: altDigit(9) },
   // Ctrl+Shift+L ("log"), not Ctrl+Shift+R: in browser mode that is the browser's hard reload.
   'log-request': {
@@ -72,6 +73,13 @@ const DEFINITIONS = {
     action: 'Move between the areas',
     where: 'Navigation',
     matches: (e) => ['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key) && plain(e),
+  },
+  // Read from the click a tick box gets (Space on a focused box clicks it too, with Shift held).
+  'evidence-tick-run': {
+    keys: 'Shift+click  or  Shift+Space',
+    action: 'Tick (or untick) every row from the last box ticked to this one',
+    where: 'Evidence',
+    matches: (e) => e.shiftKey && !ctrl(e) && !e.altKey,
   },
   'export-pack': { keys: 'Ctrl+Enter', action: 'Export the pack', where: 'Export', matches: (e) => e.key === 'Enter' && ctrl(e) && !e.altKey },
   'request-move': {
@@ -99,7 +107,7 @@ export function matchesShortcut(id: ShortcutId, event: KeyPress): boolean {
 }
 
 /** The shortcuts the app itself handles, wherever the focus is. */
-const APP_WIDE = ['focus-search', 'log-request', 'area-1', 'area-2', 'area-3', 'area-4', 'area-5', 'area-6', 'settings', 'close-document', 'show-shortcuts'] as const satisfies readonly ShortcutId[];
+const APP_WIDE = ['focus-search', 'log-request', 'area-1', 'area-2', 'area-3', 'area-4', 'area-5', 'area-6', 'area-7', 'settings', 'close-document', 'show-shortcuts'] as const satisfies readonly ShortcutId[];
 
 export type ShortcutAction = (typeof APP_WIDE)[number];
 

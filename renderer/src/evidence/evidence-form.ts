@@ -4,7 +4,7 @@
  */
 import { DATE_HINT } from '../../../shared/dates.ts';
 import type { EvidenceFields, EvidenceItem } from '../../../shared/contract.ts';
-import { EVIDENCE_LIMITS } from '../../../shared/evidence.ts';
+import { EVIDENCE_LIMITS, EVIDENCE_STATUS_LABELS } from '../../../shared/evidence.ts';
 
 export type EvidenceStatus = EvidenceItem['status'];
 
@@ -22,7 +22,8 @@ export interface EvidenceForm {
 /** What a save sends: the contract's fields, any subset. */
 export type EvidenceFieldsToSave = EvidenceFields;
 
-export const STATUS_LABELS: Record<EvidenceStatus, string> = { draft: 'Draft', approved: 'Approved', retired: 'Retired' };
+/** The statuses' names, defined once in shared/evidence.ts (the Evidence area and its facets say the same). */
+export const STATUS_LABELS: Record<EvidenceStatus, string> = EVIDENCE_STATUS_LABELS;
 
 /** The form for an evidence item, or for a document that is not evidence yet (titled after it). */
 export function formFor(item: EvidenceItem | null, documentTitle: string): EvidenceForm {

@@ -1,6 +1,5 @@
-import { Checkbox, makeStyles, tokens } from '@fluentui/react-components';
-import type { FacetValue, SearchFacets } from '../../../shared/contract.ts';
-import { formatCount } from '../shared/format.ts';
+import type { SearchFacets } from '../../../shared/contract.ts';
+import { FacetGroups } from '../shared/FacetGroups.tsx';
 import { hasFilter, type FilterField } from './query-edit.ts';
 
 const GROUPS: { key: keyof SearchFacets['facets']; field: FilterField; title: string }[] = [
@@ -13,50 +12,18 @@ const GROUPS: { key: keyof SearchFacets['facets']; field: FilterField; title: st
   { key: 'tagged', field: 'tagged', title: 'Tagged' },
 ];
 
-const useStyles = makeStyles({
-  rail: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalM },
-  group: { border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
-  legend: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, marginBottom: tokens.spacingVerticalXS, textTransform: 'uppercase', letterSpacing: '0.04em' },
-  label: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flex: 1 },
-  checkbox: { width: '100%' },
-  name: { overflowWrap: 'anywhere' },
-  count: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
-});
+const FIELDS = new Map<string, FilterField>(GROUPS.map((g) => [g.key, g.field]));
 
 /**
  * Facet counts. A ticked box means the filter is in the query text; ticking writes it there and
  * unticking takes it out (see query-edit.ts), so the query stays the single truth.
  */
 export function Facets({ facets, query, onToggle }: { facets: SearchFacets['facets']; query: string; onToggle: (field: FilterField, value: string) => void }) {
-  const styles = useStyles();
   return (
-    <nav className={styles.rail} aria-label="Filters">
-      {GROUPS.map(({ key, field, title }) => {
-        const values: FacetValue[] = facets[key];
-        if (!values.length) return null;
-        return (
-          <fieldset key={key} className={styles.group}>
-            <legend className={styles.legend}>{title}</legend>
-            {values.map((facet) => (
-              <Checkbox
-                key={facet.value}
-                className={styles.checkbox}
-                checked={hasFilter(query, field, facet.value)}
-                onChange={() => onToggle(field, facet.value)}
-                label={{
-                  className: styles.label,
-                  children: (
-                    <>
-                      <span className={styles.name}>{facet.label}</span>
-                      <span className={styles.count}>{formatCount(facet.count)}</span>
-                    </>
-                  ),
-                }}
-              />
-            ))}
-          </fieldset>
-        );
-      })}
-    </nav>
+    <FacetGroups
+      groups={GROUPS.map(({ key, title }) => ({ key, title, values: facets[key] }))}
+      isChecked={(key, value) => hasFilter(query, FIELDS.get(key)!, value)}
+      onToggle={(key, value) => onToggle(FIELDS.get(key)!, value)}
+    />
   );
 }

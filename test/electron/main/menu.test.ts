@@ -35,6 +35,7 @@ const EXPECTED: Record<string, ShortcutAction> = {
   'Annex A': 'area-4',
   Export: 'area-5',
   Requests: 'area-6',
+  Evidence: 'area-7',
   Settings: 'settings',
   'Keyboard Shortcuts': 'show-shortcuts',
 };
