@@ -28,6 +28,7 @@ export const OPTIONS = {
   owner: 'string',
   note: 'string',
   document: 'list',
+  saved: 'string',
   help: 'boolean',
 } as const;
 

@@ -8,7 +8,7 @@ import { defaultDatabasePath } from '../core/paths.ts';
 import { parseArguments, UsageError, wholeNumber, type Values } from './args.ts';
 import { NoIndexError, withApi } from './session.ts';
 import { runIndex } from './commands/index-command.ts';
-import { runSearch } from './commands/search-command.ts';
+import { runSavedSearches, runSearch } from './commands/search-command.ts';
 import { runStatus } from './commands/status-command.ts';
 import { runServe } from './commands/serve-command.ts';
 import { runCoverage, runFrameworks, runTag } from './commands/evidence-commands.ts';
@@ -25,9 +25,14 @@ Usage:
       read: those are listed under "failed". Exits 1 when a scan could not finish.
       --retry-failed reads failed files again even if they have not changed.
   evidence-store search <query> [--db FILE] [--limit N] [--json]
+  evidence-store search --saved NAME [--db FILE] [--limit N] [--json]
       Search the index. Query language: words, "exact phrase", -exclude, OR, prefix*,
       type:pdf (word, excel, powerpoint, email …), folder:NAME, modified:2024, modified:>2024-01-01.
       A query may start with "-": evidence-store search -draft care
+      --saved runs a search saved in the app under that name (case ignored).
+  evidence-store saved-searches [--db FILE] [--json]
+      The searches saved in the app, by name, with their queries. --json prints
+      {"savedSearches": [{"name", "query", …}]}.
   evidence-store status [--db FILE] [--json]
       The folders in the library, their counts and the index file.
   evidence-store serve [--db FILE] [--port N] [--open]
@@ -106,8 +111,10 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'search': {
         const limit = wholeNumber('limit', values.limit);
-        return await reading((api) => runSearch(api, { query: rest.join(' '), json, limit }));
+        return await reading((api) => runSearch(api, { query: rest.join(' '), saved: values.saved, json, limit }));
       }
+      case 'saved-searches':
+        return await reading((api) => runSavedSearches(api, { json }));
       case 'status':
         return await reading((api) => runStatus(api, { json }));
       case 'frameworks':

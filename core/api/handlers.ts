@@ -24,6 +24,8 @@ import { ApiFailure } from './errors.ts';
 import { createAnnexaHandlers } from './annexa-handlers.ts';
 import { createPackHandlers } from './pack-handlers.ts';
 import { createRequestHandlers } from './request-handlers.ts';
+import { createSavedSearchHandlers } from './saved-search-handlers.ts';
+import { documentHits } from '../search/document-hits.ts';
 import type { PackService } from '../pack/service.ts';
 import type { AnnexaService } from '../annexa/service.ts';
 import { FrameworkError, type FrameworkRegistry } from '../evidence/frameworks.ts';
@@ -104,6 +106,7 @@ export function createHandlers(
     ...createAnnexaHandlers(db, annexa),
     ...createPackHandlers(pack, host.version),
     ...createRequestHandlers(db),
+    ...createSavedSearchHandlers(db),
 
     'app.info': async () => ({
       version: host.version,
@@ -180,6 +183,11 @@ export function createHandlers(
       if (!row) throw new ApiFailure('not-found', `This document has no page ${page}.`);
       const { segments, hits } = highlightText(row.body, query ? highlightTerms(parseQuery(query)) : []);
       return { documentId, page: row.number, label: row.label, segments, hitCount: hits };
+    },
+
+    'documents.hits': async ({ documentId, query }) => {
+      mustExist(documentId);
+      return documentHits(db, documentId, query);
     },
 
     'documents.file': async ({ documentId }) => {

@@ -330,4 +330,17 @@ export const migrations: readonly string[] = [
   CREATE INDEX files_ext ON files(ext);
   CREATE INDEX documents_format ON documents(format);
   `,
+  // 11: saved searches: a query (its words and filters, as the search box holds them) kept under a
+  // name the user chose, listed in the navigation and linked from requests. Names are unique
+  // whatever their case, so "LADO referrals" and "lado referrals" cannot both be listed.
+  `
+  CREATE TABLE saved_searches (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    query       TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX saved_searches_name ON saved_searches(name COLLATE NOCASE);
+  `,
 ];
