@@ -3,7 +3,7 @@
  * Built for a 500-page report: every page has a placeholder of the right size, but only those in
  * (or near) view are drawn, and a drawing that scrolls out of view is dropped and its canvas
  * emptied, so memory stays bounded by what fits on the screen. Pages holding a hit say so in words
- * and with a badge; the current page is outlined. One Tab stop: the arrow keys move between pages.
+ * and with a frame; the current page is outlined. One Tab stop: the arrow keys move between pages.
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -44,22 +44,9 @@ const useStyles = makeStyles({
   current: { border: `2px solid ${tokens.colorNeutralForeground1}`, fontWeight: tokens.fontWeightSemibold },
   picture: { position: 'relative', backgroundColor: '#fff', boxShadow: tokens.shadow4 },
   canvas: { display: 'block', width: '100%', height: '100%' },
-  badge: {
-    position: 'absolute',
-    top: '2px',
-    right: '2px',
-    minWidth: '18px',
-    padding: '0 4px',
-    borderRadius: tokens.borderRadiusCircular,
-    // Fixed colours: it sits on the white page picture in light and dark themes alike.
-    backgroundColor: '#ffd84d',
-    color: '#000',
-    border: '1px solid #000',
-    fontSize: tokens.fontSizeBase100,
-    lineHeight: '16px',
-    fontWeight: tokens.fontWeightSemibold,
-    textAlign: 'center',
-  },
+  // A page holding a hit: a thick marker-yellow frame, and the count in words under it.
+  hitPicture: { outline: '3px solid #e6b800', outlineOffset: '1px' },
+  caption: { display: 'flex', flexDirection: 'column', alignItems: 'center', lineHeight: tokens.lineHeightBase200 },
 });
 
 export interface PdfThumbnailsProps {
@@ -130,13 +117,11 @@ export function PdfThumbnails({ pdf, current, hitCounts, onGo }: PdfThumbnailsPr
       <ol className={styles.list}>
         {Array.from({ length: pdf.numPages }, (_, i) => i + 1).map((n) => {
           const hits = hitCounts.get(n) ?? 0;
-          const name = `Page ${n}${hits ? `, ${plural(hits, 'hit')}` : ''}`;
           return (
             <li key={n} data-page={n}>
               <button
                 type="button"
                 className={mergeClasses(styles.button, n === current && styles.current)}
-                aria-label={name}
                 aria-current={n === current ? 'page' : undefined}
                 tabIndex={n === focusPage ? 0 : -1}
                 onClick={() => onGo(n)}
@@ -144,15 +129,14 @@ export function PdfThumbnails({ pdf, current, hitCounts, onGo }: PdfThumbnailsPr
                 data-testid="pdf-thumbnail"
                 data-hits={hits || undefined}
               >
-                <span className={styles.picture} style={{ width: `${THUMB_WIDTH}px`, height: `${height}px` }}>
+                <span className={mergeClasses(styles.picture, hits > 0 && styles.hitPicture)} style={{ width: `${THUMB_WIDTH}px`, height: `${height}px` }} aria-hidden>
                   {visible.has(n) && <Thumbnail pdf={pdf} page={n} className={styles.canvas} />}
-                  {hits > 0 && (
-                    <span className={styles.badge} aria-hidden>
-                      {hits}
-                    </span>
-                  )}
                 </span>
-                <span aria-hidden>{n}</span>
+                {/* The words are the button's name too: "Page 4 1 hit". */}
+                <span className={styles.caption}>
+                  <span>Page {n}</span>
+                  {hits > 0 && <span>{plural(hits, 'hit')}</span>}
+                </span>
               </button>
             </li>
           );
