@@ -143,24 +143,30 @@ test('a saved search is kept, listed, run, linked from a request, and its PDF st
   expect((await callApi<{ name: string; query: string }[]>(page, 'savedSearches.list', {})).map((s) => [s.name, s.query])).toEqual([['Return home interviews', QUERY]]);
 });
 
-test('at 1024 wide the thumbnails start hidden, so the PDF keeps its room', async ({ page, freshApp: app }) => {
+test('at 1024 wide (dark) the thumbnails start hidden, so the PDF keeps its room', async ({ page, freshApp: app }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1024, height: 640 });
+  await page.emulateMedia({ colorScheme: 'dark' });
   writePdf(app.evidenceDir);
   await page.goto(app.launchUrl);
   await callApi(page, 'roots.add', { path: app.evidenceDir });
   await expect(page.getByTestId('index-status')).toContainText('Index up to date', { timeout: 60_000 });
   await box(page).fill(QUERY);
+  await page.getByTestId('save-search').click();
+  await page.getByRole('dialog', { name: 'Save this search' }).getByRole('button', { name: 'Save search' }).click();
+  await expect(page.getByTestId('saved-searches-nav')).toBeVisible();
   await page.getByTestId('search-result').filter({ hasText: TITLE }).getByRole('button').first().click();
   const view = page.getByTestId('document-view');
   await expect(view.getByTestId('pdf-page')).toBeVisible();
-  await expect(view.getByTestId('pdf-thumbnails')).toHaveCount(0);
+  await expect(view.getByTestId('pdf-thumbnails')).toBeHidden();
   await expect(view.getByTestId('thumbnails-toggle')).toHaveAttribute('aria-pressed', 'false');
   const pageWidth = await view.getByTestId('pdf-page').evaluate((el) => el.getBoundingClientRect().width);
   expect(pageWidth).toBeGreaterThanOrEqual(480);
   // Asked for, they open without taking the page under its minimum width.
   await view.getByTestId('thumbnails-toggle').click();
   await expect(view.getByTestId('pdf-thumbnails')).toBeVisible();
+  await view.getByTestId('hit-next').click();
+  await expect(view.getByTestId('hit-counter')).toHaveText('Hit 1 of 4');
   await expect.poll(() => view.getByTestId('pdf-page').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThanOrEqual(480);
   await expectAccessible(page, 'a PDF with its thumbnails at 1024 wide');
 });
