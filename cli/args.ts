@@ -31,6 +31,7 @@ export const OPTIONS = {
   document: 'list',
   csv: 'string',
   action: 'string',
+  saved: 'string',
   help: 'boolean',
 } as const;
 

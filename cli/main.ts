@@ -9,7 +9,7 @@ import { passphraseKey, PASSPHRASE_VARIABLE, storeEncryption, StoreKeyError } fr
 import { parseArguments, UsageError, wholeNumber, type Values } from './args.ts';
 import { NoIndexError, withApi } from './session.ts';
 import { runIndex } from './commands/index-command.ts';
-import { runSearch } from './commands/search-command.ts';
+import { runSavedSearches, runSearch } from './commands/search-command.ts';
 import { runStatus } from './commands/status-command.ts';
 import { runServe } from './commands/serve-command.ts';
 import { runCoverage, runFrameworks, runTag } from './commands/evidence-commands.ts';
@@ -32,10 +32,15 @@ Usage:
       --encrypt makes a new index encrypted with the passphrase in ${PASSPHRASE_VARIABLE}
       (required with it); an existing unencrypted index is refused: use encrypt for that.
   evidence-store search <query> [--db FILE] [--limit N] [--json]
+  evidence-store search --saved NAME [--db FILE] [--limit N] [--json]
       Search the index. Query language: words, "exact phrase", -exclude, OR, prefix*,
       type:KIND (${Object.keys(KINDS).join(', ')}; or an extension, type:csv),
       folder:NAME, modified:2024, modified:>2024-01-01.
       A query may start with "-": evidence-store search -draft care
+      --saved runs a search saved in the app under that name (case ignored).
+  evidence-store saved-searches [--db FILE] [--json]
+      The searches saved in the app, by name, with their queries. --json prints
+      {"savedSearches": [{"name", "query", …}]}.
   evidence-store status [--db FILE] [--json]
       The folders in the library, their counts and the index file.
   evidence-store serve [--db FILE] [--port N] [--open]
@@ -138,8 +143,10 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'search': {
         const limit = wholeNumber('limit', values.limit);
-        return await reading((api) => runSearch(api, { query: rest.join(' '), json, limit }));
+        return await reading((api) => runSearch(api, { query: rest.join(' '), saved: values.saved, json, limit }));
       }
+      case 'saved-searches':
+        return await reading((api) => runSavedSearches(api, { json }));
       case 'status':
         return await reading((api) => runStatus(api, { json }));
       case 'frameworks':

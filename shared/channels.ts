@@ -18,6 +18,7 @@ export const METHOD_NAMES = [
   'documents.get',
   'documents.byPath',
   'documents.page',
+  'documents.hits',
   'documents.file',
   'documents.open',
   'documents.reveal',
@@ -78,6 +79,10 @@ export const METHOD_NAMES = [
   'requests.exportAnswer',
   'audit.list',
   'audit.export',
+  'savedSearches.list',
+  'savedSearches.save',
+  'savedSearches.rename',
+  'savedSearches.delete',
 ] as const;
 
 export const EVENT_NAMES = ['scan.progress', 'roots.changed', 'annexa.progress', 'pack.progress'] as const;

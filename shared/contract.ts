@@ -12,6 +12,7 @@ import { SETTING_LIMITS, type NumericSetting } from './settings.ts';
 import { EVIDENCE_LIMITS, EVIDENCE_STATUSES, type EvidenceFieldName } from './evidence.ts';
 import { packMethods, PackProgress } from './pack.ts';
 import { requestMethods } from './requests.ts';
+import { savedSearchMethods } from './saved-searches.ts';
 import { annexaMethods, AnnexaProgress } from './annexa/api.ts';
 import { auditMethods } from './audit.ts';
 import { FacetValue } from './facets.ts';
@@ -214,6 +215,14 @@ export const PageText = z.object({
   hitCount: z.number().int(),
 });
 export type PageText = z.infer<typeof PageText>;
+
+export const DocumentHits = z.object({
+  documentId: z.number().int(),
+  pages: z.array(z.object({ page: z.number().int(), label: z.string(), count: z.number().int() })),
+  /** Hits in the whole document (the sum of the pages' counts). */
+  total: z.number().int(),
+});
+export type DocumentHits = z.infer<typeof DocumentHits>;
 
 export const Failure = z.object({
   path: z.string(),
@@ -479,6 +488,14 @@ export const methods = {
       .strict(),
     output: PageText,
   },
+  /**
+   * Where a search's words are in a document: the pages holding a hit, in page order, each with its
+   * hit count (counted as documents.page counts them), for stepping from hit to hit across pages.
+   */
+  'documents.hits': {
+    input: z.object({ documentId: z.number().int().positive(), query: z.string().max(2000) }).strict(),
+    output: DocumentHits,
+  },
   /** The document's bytes (for the PDF viewer). Binary: Uint8Array over IPC, octet-stream over HTTP. */
   'documents.file': { input: DocumentRef, output: z.instanceof(Uint8Array) },
   'documents.open': { input: DocumentRef, output: Ok },
@@ -571,6 +588,7 @@ export const methods = {
   ...requestMethods,
   ...auditMethods,
   ...evidenceTableMethods,
+  ...savedSearchMethods,
 } as const;
 
 export type Methods = typeof methods;

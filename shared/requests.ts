@@ -64,7 +64,9 @@ export function describeAnnexaFilter(filter: AnnexaLinkFilter): string {
 export const RequestLinkInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('document'), documentId: z.number().int().positive(), page: z.number().int().positive().optional() }).strict(),
   z.object({ kind: z.literal('evidence'), evidenceId: z.number().int().positive() }).strict(),
-  z.object({ kind: z.literal('search'), query: z.string().min(1).max(2000) }).strict(),
+  // `name`: the saved search it came from, kept with the link (shown in its label; deleting or
+  // renaming the saved search later leaves the link as it was made).
+  z.object({ kind: z.literal('search'), query: z.string().min(1).max(2000), name: z.string().trim().max(100).optional() }).strict(),
   z
     .object({ kind: z.literal('annexa'), list: z.string().max(50).optional(), filter: AnnexaLinkFilter.optional(), note: z.string().max(REQUEST_LIMITS.linkNote).default('') })
     .strict(),
@@ -74,7 +76,7 @@ export type RequestLinkInput = z.input<typeof RequestLinkInput>;
 export const RequestLink = z.object({
   id: z.number().int(),
   kind: z.enum(['document', 'evidence', 'search', 'annexa']),
-  /** What the link shows: the document's or item's title, the query, the list. */
+  /** What the link shows: the document's or item's title, the query (after a saved search's name), the list. */
   label: z.string(),
   documentId: z.number().int().nullable(),
   page: z.number().int().nullable(),

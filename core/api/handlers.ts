@@ -29,6 +29,8 @@ import { audited } from '../audit/audit-log.ts';
 import { failedDetail, rootRemovedDetail } from '../audit/details.ts';
 import { removeFolder } from '../scan/remove-folder.ts';
 import { createEvidenceTableHandlers } from './evidence-table-handlers.ts';
+import { createSavedSearchHandlers } from './saved-search-handlers.ts';
+import { documentHits } from '../search/document-hits.ts';
 import type { PackService } from '../pack/service.ts';
 import type { AnnexaService } from '../annexa/service.ts';
 import { FrameworkError, type FrameworkRegistry } from '../evidence/frameworks.ts';
@@ -111,6 +113,7 @@ export function createHandlers(
     ...createRequestHandlers(db),
     ...createAuditHandlers(db),
     ...createEvidenceTableHandlers(db, frameworks),
+    ...createSavedSearchHandlers(db),
 
     'app.info': async () => ({
       version: host.version,
@@ -191,6 +194,11 @@ export function createHandlers(
       if (!row) throw new ApiFailure('not-found', `This document has no page ${page}.`);
       const { segments, hits } = highlightText(row.body, query ? highlightTerms(parseQuery(query)) : []);
       return { documentId, page: row.number, label: row.label, segments, hitCount: hits };
+    },
+
+    'documents.hits': async ({ documentId, query }) => {
+      mustExist(documentId);
+      return documentHits(db, documentId, query);
     },
 
     'documents.file': async ({ documentId }) => {

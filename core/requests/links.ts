@@ -2,8 +2,8 @@
  * What answers a request: links to documents (at a page), evidence items, searches and Annex A (a
  * list's figures, or its findings as filtered). A link stores ids, and is shown as things are now:
  * a document by its title and the path of a file holding it today (so a renamed or moved file still
- * links), an evidence item by its title, a search by its query, an Annex A list by its title and
- * filter. Links to documents, items or lists that do not exist are refused when made.
+ * links), an evidence item by its title, a search by its query (after its name, when it was a saved
+ * search), an Annex A list by its title and filter. Links to documents, items or lists that do not exist are refused when made.
  */
 import { ANNEX_A_SPECS, DEFAULT_ANNEX_A_SPEC_ID, annexASpec } from '../../shared/annexa/index.ts';
 import { AnnexaLinkFilter, describeAnnexaFilter, type RequestLink, type RequestLinkInput } from '../../shared/requests.ts';
@@ -29,7 +29,8 @@ export function linkColumns(db: Db, link: RequestLinkInput): Pick<LinkRow, 'kind
       if (!evidenceById(db, link.evidenceId)) throw new ApiFailure('not-found', 'That evidence item no longer exists.', 'link.evidenceId');
       return { ...empty, kind: 'evidence', evidence_id: link.evidenceId };
     case 'search':
-      return { ...empty, kind: 'search', query: link.query.trim() || link.query };
+      // A saved search's name is kept in the link's note: the link reads as it did when made.
+      return { ...empty, kind: 'search', query: link.query.trim() || link.query, note: link.name ?? '' };
     case 'annexa':
       if (link.list !== undefined && !ANNEX_A_SPECS.some((spec) => spec.lists.some((l) => l.key === link.list))) {
         throw new ApiFailure('invalid-argument', `There is no Annex A list “${link.list}”.`, 'link.list');
@@ -72,7 +73,7 @@ export function showLink(db: Db, row: LinkRow): RequestLink {
       label = (row.evidence_id === null ? null : evidenceById(db, row.evidence_id)?.title) ?? 'An evidence item that no longer exists';
       break;
     case 'search':
-      label = row.query ?? '';
+      label = row.note ? `${row.note}: ${row.query ?? ''}` : (row.query ?? '');
       break;
     default:
       filter = storedFilter(row);
@@ -90,7 +91,7 @@ export function linkAsText(link: RequestLink): string {
     const where = link.path ?? `${link.label} (file not found)`;
     return link.page ? `${where} (page ${link.page})` : where;
   }
-  if (link.kind === 'search') return `search: ${link.query ?? link.label}`;
+  if (link.kind === 'search') return `search${link.note ? ` “${link.note}”` : ''}: ${link.query ?? link.label}`;
   if (link.kind === 'evidence') return `evidence: ${link.label}`;
   return link.note ? `${link.label}: ${link.note}` : link.label;
 }

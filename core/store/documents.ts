@@ -247,6 +247,15 @@ function evidenceTitle(db: Db, documentId: number): string | null {
   return (db.prepare('SELECT title FROM evidence WHERE document_id = ?').pluck().get(documentId) as string | undefined) ?? null;
 }
 
+/** Every page of a document, in order, read one at a time (a long report need not be held whole). */
+export function pageBodies(db: Db, documentId: number): IterableIterator<{ number: number; label: string; body: string }> {
+  return db.prepare('SELECT number, label, body FROM pages WHERE document_id = ? ORDER BY number').iterate(documentId) as IterableIterator<{
+    number: number;
+    label: string;
+    body: string;
+  }>;
+}
+
 /** Everything the document view shows about a document, or null when it is no longer in the index. */
 export function documentDetail(db: Db, documentId: number): DocumentDetail | null {
   const d = db.prepare('SELECT * FROM documents WHERE id = ?').get(documentId) as

@@ -357,4 +357,18 @@ export const migrations: readonly string[] = [
 
   ALTER TABLE documents ADD COLUMN text_forgotten_at TEXT;
   `,
+
+  // 12: saved searches: a query (its words and filters, as the search box holds them) kept under a
+  // name the user chose, listed in the navigation and linked from requests. Names are unique
+  // whatever their case, so "LADO referrals" and "lado referrals" cannot both be listed.
+  `
+  CREATE TABLE saved_searches (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    query       TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX saved_searches_name ON saved_searches(name COLLATE NOCASE);
+  `,
 ];

@@ -4,6 +4,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../helpers/temp.ts';
+import { testDatabase } from '../helpers/core.ts';
+import { saveSearch } from '../../core/search/saved-searches.ts';
 
 const BIN = fileURLToPath(new URL('../../cli/bin.js', import.meta.url));
 
@@ -104,6 +106,26 @@ describe('evidence-store CLI', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ query: '-visits care', total: 1, results: [{ path: join(root, 'page.html') }] });
     // after --, anything is words of the query
     expect(JSON.parse(cli('search', '--db', db, '--json', '--', '--visits').stdout).query).toBe('--visits');
+  });
+
+  it('lists the searches saved in the app and runs one by its name', () => {
+    const dir = tempDir();
+    const root = folder(dir);
+    const db = join(dir, 'x.db');
+    cli('index', root, '--db', db);
+    expect(cli('saved-searches', '--db', db).stdout).toContain('No saved searches');
+    const index = testDatabase(db);
+    saveSearch(index, 'Leavers offer', 'leavers type:html');
+    index.close();
+
+    expect(JSON.parse(cli('saved-searches', '--db', db, '--json').stdout).savedSearches).toEqual([expect.objectContaining({ name: 'Leavers offer', query: 'leavers type:html' })]);
+    const r = cli('search', '--saved', 'leavers OFFER', '--db', db, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ query: 'leavers type:html', total: 1, results: [{ path: join(root, 'page.html') }] });
+    const missing = cli('search', '--saved', 'Visits', '--db', db);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no saved search called “Visits”. Saved searches: “Leavers offer”.');
+    expect(cli('search', 'care', '--saved', 'Leavers offer', '--db', db).code).toBe(2);
   });
 
   it('says there is no index, rather than making an empty one, for every reading command', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { HIT_CLASS, foldWord, hitsOfSegments, markHits } from '../../renderer/src/document/text-layer-hits.ts';
+import { CURRENT_HIT_CLASS, HIT_CLASS, foldWord, hitsOfSegments, markCurrentHit, markHits } from '../../renderer/src/document/text-layer-hits.ts';
 
 const layer = (...spans: string[]) => {
   const root = document.createElement('div');
@@ -65,5 +65,27 @@ describe('marking hits in the PDF text layer', () => {
 
   it('folds like the index', () => {
     expect(foldWord('Éducation')).toBe('education');
+  });
+});
+
+describe('the current hit in the PDF text layer', () => {
+  it('numbers the hits in reading order, a phrase’s words as one hit, whatever order they were asked for', () => {
+    const root = layer('care plan first, then the', 'kestrel permanence protocol', 'and a care plan again');
+    expect(markHits(root, [['kestrel', 'permanence', 'protocol'], ['care', 'plan']])).toBe(3);
+    const numbers = [...root.querySelectorAll<HTMLElement>(`mark.${HIT_CLASS}`)].map((m) => `${m.dataset.hit}:${m.textContent}`);
+    expect(numbers).toEqual(['0:care', '0:plan', '1:kestrel', '1:permanence', '1:protocol', '2:care', '2:plan']);
+  });
+
+  it('marks every piece of the current hit, and only that hit', () => {
+    const root = layer('care plan first, then the', 'kestrel permanence protocol', 'and a care plan again');
+    markHits(root, [['kestrel', 'permanence', 'protocol'], ['care', 'plan']]);
+    const current = () => [...root.querySelectorAll(`.${CURRENT_HIT_CLASS}`)].map((m) => m.textContent);
+    expect(markCurrentHit(root, 1)?.textContent).toBe('kestrel');
+    expect(current()).toEqual(['kestrel', 'permanence', 'protocol']);
+    markCurrentHit(root, 2);
+    expect(current()).toEqual(['care', 'plan']);
+    expect(markCurrentHit(root, 7)).toBeNull();
+    expect(markCurrentHit(root, null)).toBeNull();
+    expect(current()).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { TOASTER_ID } from '../library/AddFolder.tsx';
 import { LibraryView, type LibraryTab } from '../library/LibraryView.tsx';
 import { useFolderDrop } from '../library/useFolderDrop.ts';
 import { SearchView } from '../search/SearchView.tsx';
+import { SavedSearchesNav } from '../search/SavedSearchesNav.tsx';
 import { SettingsView } from '../settings/SettingsView.tsx';
 import { useSearch } from '../search/useSearch.ts';
 import { StatusBar } from '../status/StatusBar.tsx';
@@ -201,7 +202,7 @@ export function App() {
         resultsShown={area === 'search'}
       />
       <div className={styles.middle}>
-        <AppNav open={navOpen} area={area} onAreaChange={setArea} />
+        <AppNav open={navOpen} area={area} onAreaChange={setArea} underSearch={<SavedSearchesNav query={query} onRun={changeQuery} />} />
         <main className={styles.main} aria-label={AREA_LABELS[area]}>
           {/* One level-one heading per screen: the area's name, unless the area shows its own. */}
           {!AREAS_WITH_OWN_H1.includes(area) && <h1 className={hidden.hidden}>{AREA_LABELS[area]}</h1>}

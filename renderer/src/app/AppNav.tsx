@@ -1,6 +1,6 @@
 import { NavDrawer, NavDrawerBody, NavDrawerFooter, NavItem, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowExportLtr20Filled, ArrowExportLtr20Regular, DocumentTable20Filled, DocumentTable20Regular, Library20Filled, Library20Regular, Search20Filled, Search20Regular, Settings20Filled, Settings20Regular, TaskListSquareLtr20Filled, TaskListSquareLtr20Regular, bundleIcon, ClipboardTaskListLtr20Filled, ClipboardTaskListLtr20Regular, ShieldCheckmark20Filled, ShieldCheckmark20Regular } from '@fluentui/react-icons';
-import type { KeyboardEvent, ReactElement } from 'react';
+import type { KeyboardEvent, ReactElement, ReactNode } from 'react';
 import { AREA_LABELS, type Area } from './areas.ts';
 import { areaShortcutKeys, matchesShortcut } from './shortcuts.ts';
 
@@ -49,7 +49,7 @@ function onNavKeys(event: KeyboardEvent<HTMLElement>): void {
 }
 
 /** The app's areas; Settings stay last. */
-export function AppNav({ open, area, onAreaChange }: { open: boolean; area: Area; onAreaChange: (area: Area) => void }) {
+export function AppNav({ open, area, onAreaChange, underSearch }: { open: boolean; area: Area; onAreaChange: (area: Area) => void; underSearch?: ReactNode }) {
   const styles = useStyles();
   const item = (value: Area) => (
     <NavItem
@@ -76,7 +76,8 @@ export function AppNav({ open, area, onAreaChange }: { open: boolean; area: Area
       aria-label="Areas"
     >
       {/* No data-tabster: the arrow keys are ours (onNavKeys), so Fluent adds no focus guards. */}
-      <NavDrawerBody data-tabster={undefined}>{BODY.map(item)}</NavDrawerBody>
+      {/* The saved searches sit under Search (reached with Tab; the arrow keys move between areas). */}
+      <NavDrawerBody data-tabster={undefined}>{BODY.flatMap((value) => (value === 'search' ? [item(value), <div key="under-search">{underSearch}</div>] : [item(value)]))}</NavDrawerBody>
       {/* Settings sit apart at the bottom, where people look for them. */}
       <NavDrawerFooter className={styles.footer}>{item('settings')}</NavDrawerFooter>
     </NavDrawer>

@@ -20,6 +20,9 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 const ctrl = (e: KeyPress) => e.ctrlKey || e.metaKey;
+/** The element marks itself as where Enter steps through hits (the document's page, not a button or field). */
+export const HIT_KEYS_ATTRIBUTE = 'data-hit-keys';
+const onHitKeysTarget = (e: KeyPress) => e.target instanceof Element && e.target.hasAttribute(HIT_KEYS_ATTRIBUTE);
 const plain = (e: KeyPress) => !e.ctrlKey && !e.metaKey && !e.altKey;
 /** Alt+digit: event.code too, because Alt+digit types other characters on some keyboard layouts. */
 const altDigit = (digit: number) => (e: KeyPress) => e.altKey && !ctrl(e) && (e.code === `Digit${digit}` || e.key === String(digit));
@@ -33,7 +36,7 @@ interface Definition {
   keys: string;
   action: string;
   /** Where it works, as the dialog groups them. */
-  where: 'Anywhere' | 'Search' | 'Navigation' | 'Evidence' | 'Export' | 'Requests' | 'Logging a request';
+  where: 'Anywhere' | 'Search' | 'Document' | 'Navigation' | 'Evidence' | 'Export' | 'Requests' | 'Logging a request';
   matches: (e: KeyPress) => boolean;
 }
 
@@ -68,6 +71,25 @@ const DEFINITIONS = {
     matches: (e) => (e.key === 'ArrowDown' || e.key === 'ArrowUp') && plain(e) && !e.shiftKey,
   },
   'results-open': { keys: 'Enter', action: 'Open the selected result', where: 'Search', matches: (e) => e.key === 'Enter' && plain(e) && !e.shiftKey },
+  // F3 as in a browser's find; Enter only on the page itself, where it has nothing else to do.
+  'hit-next': {
+    keys: 'F3  or  Enter',
+    action: 'Go to the next hit in the document (Enter on the page)',
+    where: 'Document',
+    matches: (e) => !ctrl(e) && !e.altKey && !e.shiftKey && (e.key === 'F3' || (e.key === 'Enter' && onHitKeysTarget(e))),
+  },
+  'hit-previous': {
+    keys: 'Shift+F3  or  Shift+Enter',
+    action: 'Go to the previous hit in the document (Shift+Enter on the page)',
+    where: 'Document',
+    matches: (e) => !ctrl(e) && !e.altKey && e.shiftKey && (e.key === 'F3' || (e.key === 'Enter' && onHitKeysTarget(e))),
+  },
+  'thumbnails-move': {
+    keys: '↑  ↓  Home  End',
+    action: 'Move between the page thumbnails (Enter goes to the page)',
+    where: 'Document',
+    matches: (e) => ['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key) && plain(e) && !e.shiftKey,
+  },
   'nav-move': {
     keys: '↑  ↓  Home  End',
     action: 'Move between the areas',

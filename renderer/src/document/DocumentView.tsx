@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, Spinner, Text, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { TextBulletListLtr20Regular } from '@fluentui/react-icons';
+import { GridDots20Regular, TextBulletListLtr20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
@@ -9,7 +9,11 @@ import { useElementWidth } from '../shared/useElementWidth.ts';
 import { EvidencePanel } from '../evidence/EvidencePanel.tsx';
 import { EvidenceToggle, useEvidencePanelOpen } from '../evidence/EvidenceToggle.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
-import { documentLayout, evidenceToggleAction, type Layout } from './layout.ts';
+import { HIT_KEYS_ATTRIBUTE, matchesShortcut } from '../app/shortcuts.ts';
+import { documentLayout, evidenceToggleAction, thumbnailsPlacement, THUMBNAILS_WIDTH, type Layout } from './layout.ts';
+import { HitNav } from './HitNav.tsx';
+import { hitCounterText, nextHit, previousHit } from './hit-navigation.ts';
+import { PdfThumbnails } from './PdfThumbnails.tsx';
 import { RESULTS_PANEL_ATTRIBUTE, setResultsOverlayOpen, setResultsPlacement, useResultsOverlayOpen } from './results-panel.ts';
 import { SheetGrid } from './SheetGrid.tsx';
 import { isSheetFormat } from './sheet-grid.ts';
@@ -19,7 +23,7 @@ import { LinkToRequest } from '../requests/LinkToRequest.tsx';
 import { PageNav } from './PageNav.tsx';
 import { PdfPage } from './PdfPage.tsx';
 import { hitsOfSegments } from './text-layer-hits.ts';
-import { useDocumentDetail, usePageText, usePdf } from './useDocument.ts';
+import { useDocumentDetail, useDocumentHits, usePageText, usePdf } from './useDocument.ts';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, minWidth: 0, backgroundColor: tokens.colorNeutralBackground1 },
@@ -51,6 +55,8 @@ const useStyles = makeStyles({
   // The page beside the evidence panel (or under it, where it opens over the page).
   content: { flex: 1, minHeight: 0, display: 'flex', position: 'relative' },
   evidence: { width: '340px', flexShrink: 0, minHeight: 0, borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
+  thumbnails: { width: `${THUMBNAILS_WIDTH - 1}px`, flexShrink: 0, minHeight: 0 },
+  thumbnailsOverlay: { position: 'absolute', top: 0, left: 0, bottom: 0, zIndex: 2, boxShadow: tokens.shadow16 },
   evidenceOverlay: { position: 'absolute', top: 0, right: 0, bottom: 0, maxWidth: '100%', zIndex: 2, boxShadow: tokens.shadow16 },
   bar: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}` },
   text: {
@@ -98,6 +104,35 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
   const onRendered = useCallback((_marked: number, scale: number, naturalWidth: number) => setDrawn({ scale, naturalWidth }), []);
   useResultsFollowLayout(layout, documentId, query);
   const resultsToggle = useFocusBackFromResults(layout.results);
+  const [thumbnailsWanted, setThumbnailsWanted] = useState<boolean | null>(null);
+  const thumbnails = thumbnailsPlacement({ layout, room, pane, wanted: thumbnailsWanted });
+
+  // Hit to hit across the pages: the hit stepped to, on its page (a new search starts again).
+  const documentHits = useDocumentHits(documentId, query, detail.status === 'ready');
+  const [hitAt, setHitAt] = useState<{ page: number; index: number; wrapped: boolean; query: string } | null>(null);
+  const hitPages = useMemo(() => documentHits?.pages ?? [], [documentHits]);
+  const hitIndex = hitAt && hitAt.page === page && hitAt.query === query ? hitAt.index : null;
+  const step = useCallback(
+    (direction: 'next' | 'previous') => {
+      const to = (direction === 'next' ? nextHit : previousHit)(hitPages, { page, index: hitIndex });
+      if (!to) return;
+      setHitAt({ ...to, query });
+      if (to.page !== page) onPageChange(to.page);
+    },
+    [hitPages, page, hitIndex, query, onPageChange],
+  );
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      // Dialogs handle their own keys.
+      if (event.target instanceof Element && event.target.closest('[role="dialog"], [role="alertdialog"]')) return;
+      const direction = matchesShortcut('hit-next', event) ? 'next' : matchesShortcut('hit-previous', event) ? 'previous' : null;
+      if (!direction) return;
+      event.preventDefault();
+      step(direction);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step]);
 
   const toggleEvidence = () => {
     const action = evidenceToggleAction(layout);
@@ -182,11 +217,32 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
               {hitCount === 0 ? 'No hits on this page' : `${plural(hitCount, 'hit')} on this page`}
             </Text>
           )}
+          {documentHits && (
+            <HitNav
+              counter={hitCounterText(hitPages, { page: current, index: hitIndex })}
+              wrapped={hitIndex !== null && (hitAt?.wrapped ?? false)}
+              onPrevious={() => step('previous')}
+              onNext={() => step('next')}
+            />
+          )}
           <LinkToRequest link={{ kind: 'document', documentId, page: current }} />
           {drawPdf && pdf?.status === 'ready' && (
             <ZoomControls zoom={zoom} scale={drawn?.scale ?? null} naturalWidth={drawn?.naturalWidth ?? null} onZoomChange={setZoom} />
           )}
           <div className={styles.end}>
+            {drawPdf && pdf?.status === 'ready' && (
+              <ToggleButton
+                size="small"
+                appearance="subtle"
+                icon={<GridDots20Regular />}
+                checked={thumbnails !== 'closed'}
+                onClick={() => setThumbnailsWanted(thumbnails === 'closed')}
+                aria-controls="pdf-thumbnails"
+                data-testid="thumbnails-toggle"
+              >
+                Pages
+              </ToggleButton>
+            )}
             {layout.maximised && (
               <ToggleButton
                 size="small"
@@ -204,6 +260,27 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
           </div>
         </div>
         <div className={styles.content} onPointerDown={layout.results === 'overlay' ? () => setResultsOverlayOpen(false) : undefined}>
+          {drawPdf && pdf?.status === 'ready' && (
+            // Always in the page (hidden when closed), so the Pages button's aria-controls names an element.
+            <div
+              id="pdf-thumbnails"
+              className={mergeClasses(styles.thumbnails, thumbnails === 'overlay' && styles.thumbnailsOverlay)}
+              hidden={thumbnails === 'closed'}
+              data-placement={thumbnails}
+            >
+              {thumbnails !== 'closed' && (
+                <PdfThumbnails
+                  pdf={pdf.value}
+                  current={current}
+                  hitCounts={new Map(hitPages.map((p) => [p.page, p.count]))}
+                  onGo={(n) => {
+                    if (thumbnails === 'overlay') setThumbnailsWanted(false);
+                    onPageChange(n);
+                  }}
+                />
+              )}
+            </div>
+          )}
           {/* Focusable, so the page can be scrolled from the keyboard (it has nothing else to focus). */}
           <div
             className={mergeClasses(styles.body, sheet !== null && styles.sheetBody)}
@@ -212,6 +289,7 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
             role="region"
             aria-label={label ?? `Page ${current}`}
             tabIndex={sheet ? undefined : 0}
+            {...{ [HIT_KEYS_ATTRIBUTE]: sheet ? undefined : '' }}
           >
             {isPdf && (pdf?.status === 'error' || pdfError) && (
               <MessageBar intent="warning" className={styles.bar}>
@@ -222,14 +300,14 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
             )}
             {drawPdf ? (
               pdf?.status === 'ready' ? (
-                <PdfPage pdf={pdf.value} pageNumber={current} hits={hits} width={width} zoom={zoom} onRendered={onRendered} onError={setPdfError} />
+                <PdfPage pdf={pdf.value} pageNumber={current} hits={hits} width={width} zoom={zoom} currentHit={hitIndex} onRendered={onRendered} onError={setPdfError} />
               ) : (
                 <Spinner className={styles.center} label="Loading the PDF…" />
               )
             ) : sheet ? (
-              <SheetGrid segments={sheet.segments} label={sheet.label} />
+              <SheetGrid segments={sheet.segments} label={sheet.label} currentHit={hitIndex} />
             ) : (
-              <PageTextView state={pageText} className={styles.text} />
+              <PageTextView state={pageText} className={styles.text} currentHit={hitIndex} />
             )}
           </div>
           {/* Always in the page (hidden when closed), so the Evidence button's aria-controls names an element. */}
@@ -283,7 +361,12 @@ function useFocusBackFromResults(results: Layout['results']) {
   return toggle;
 }
 
-function PageTextView({ state, className }: { state: ReturnType<typeof usePageText>; className: string }) {
+function PageTextView({ state, className, currentHit }: { state: ReturnType<typeof usePageText>; className: string; currentHit: number | null }) {
+  const text = useRef<HTMLDivElement>(null);
+  // The hit stepped to, brought into view.
+  useEffect(() => {
+    text.current?.querySelector('[data-current-hit]')?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }, [currentHit, state]);
   if (state.status === 'loading') return <Spinner size="small" label="Loading the page…" />;
   if (state.status === 'error') {
     return (
@@ -294,8 +377,8 @@ function PageTextView({ state, className }: { state: ReturnType<typeof usePageTe
   }
   if (!state.value.segments.length) return <p className={className}>There is no text on this page.</p>;
   return (
-    <div className={className} data-testid="doc-page-text">
-      <Segments segments={state.value.segments} />
+    <div className={className} data-testid="doc-page-text" ref={text}>
+      <Segments segments={state.value.segments} currentHit={currentHit} />
     </div>
   );
 }

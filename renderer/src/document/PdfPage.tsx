@@ -2,7 +2,7 @@ import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { loadPdfJs } from './pdf.ts';
-import { markHits } from './text-layer-hits.ts';
+import { markCurrentHit, markHits } from './text-layer-hits.ts';
 import { PAGE_PADDING, pageScale, type Zoom } from './zoom.ts';
 import './text-layer.css';
 
@@ -21,16 +21,20 @@ export interface PdfPageProps {
   width: number;
   /** Fit the width, or the scale the user zoomed to. */
   zoom?: Zoom;
+  /** The hit stepped to (0-based, in reading order): outlined and scrolled into view. */
+  currentHit?: number | null;
   /** Drawn: how many hits were marked, the scale, and the page's natural width (at scale 1). */
   onRendered?: (marked: number, scale: number, naturalWidth: number) => void;
   onError?: (message: string) => void;
 }
 
 /** One PDF page: pixels on a canvas, with pdf.js's invisible text layer over it for selection and hit marks. */
-export function PdfPage({ pdf, pageNumber, hits, width, zoom = 'fit', onRendered, onError }: PdfPageProps) {
+export function PdfPage({ pdf, pageNumber, hits, width, zoom = 'fit', currentHit = null, onRendered, onError }: PdfPageProps) {
   const styles = useStyles();
   const host = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState(true);
+  // Bumped each time a page is drawn, so the current hit is marked on the new drawing.
+  const [drawing, setDrawing] = useState(0);
   const notify = useRef({ onRendered, onError });
   useEffect(() => {
     notify.current = { onRendered, onError };
@@ -84,6 +88,7 @@ export function PdfPage({ pdf, pageNumber, hits, width, zoom = 'fit', onRendered
       const marked = markHits(textDiv, hits);
       container.replaceChildren(pageDiv);
       setBusy(false);
+      setDrawing((n) => n + 1);
       notify.current.onRendered?.(marked, scale, natural.width);
     })().catch((error: unknown) => {
       if (cancelled || (error instanceof Error && error.name === 'RenderingCancelledException')) return;
@@ -97,6 +102,13 @@ export function PdfPage({ pdf, pageNumber, hits, width, zoom = 'fit', onRendered
     };
     // onRendered/onError are read through refs: a new function identity must not redraw the page.
   }, [pdf, pageNumber, hits, width, zoom]);
+
+  // Marking the current hit changes no pixels: the page is not drawn again for it.
+  useEffect(() => {
+    const container = host.current;
+    if (!container || drawing === 0) return;
+    markCurrentHit(container, currentHit)?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }, [currentHit, drawing]);
 
   return (
     <div className={styles.wrap}>

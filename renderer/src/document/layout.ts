@@ -64,3 +64,23 @@ export function evidenceToggleAction(layout: Layout): EvidenceToggleAction {
   if (layout.evidence === 'overlay') return 'close-overlay';
   return layout.evidenceCanDock ? 'dock' : 'open-overlay';
 }
+
+/** The page thumbnails' strip beside a PDF (its border included). */
+export const THUMBNAILS_WIDTH = 132;
+
+export type ThumbnailsPlacement = 'beside' | 'overlay' | 'closed';
+
+/**
+ * Where a PDF's page thumbnails go. Asked for, they sit beside the page where it keeps
+ * MIN_DOCUMENT_WIDTH, else over the page's edge rather than squeezing it. Before the user says
+ * (`wanted` null) they show by themselves only on a wide screen: where the page would keep its
+ * width beside them even with the evidence panel open too (so not at 1024 or 1366 wide).
+ */
+export function thumbnailsPlacement({ layout, room, pane, wanted }: { layout: Layout; room: number; pane: number; wanted: boolean | null }): ThumbnailsPlacement {
+  if (room <= 0 || pane <= 0) return 'closed';
+  const documentArea = (layout.maximised ? room : pane) - (layout.evidence === 'docked' ? EVIDENCE_WIDTH : 0);
+  const fits = documentArea >= MIN_DOCUMENT_WIDTH + THUMBNAILS_WIDTH;
+  const roomy = documentArea - (layout.evidence === 'docked' ? 0 : EVIDENCE_WIDTH) >= MIN_DOCUMENT_WIDTH + THUMBNAILS_WIDTH;
+  if (wanted === false || (wanted === null && !roomy)) return 'closed';
+  return fits ? 'beside' : 'overlay';
+}

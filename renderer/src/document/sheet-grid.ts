@@ -26,6 +26,8 @@ export interface SheetCell {
   hit: boolean;
   /** The cell's whole text. */
   text: string;
+  /** The number (in reading order, from 0) of the cell's first hit; the cell's others follow it. */
+  firstHit: number;
 }
 
 export type SheetRow = SheetCell[];
@@ -36,20 +38,23 @@ export interface Sheet {
   columnCount: number;
   /** The rows holding a hit, in order (indexes into rows). */
   hitRows: number[];
+  /** Where each hit is, in reading order (as documents.page counts them): its row and column. */
+  hitCells: { row: number; column: number }[];
 }
 
-function emptyCell(): SheetCell {
-  return { segments: [], hit: false, text: '' };
+function emptyCell(firstHit = 0): SheetCell {
+  return { segments: [], hit: false, text: '', firstHit };
 }
 
 /** Rows of cells from a sheet page's marked text; blank lines are left out. */
 export function sheetFromSegments(segments: readonly Segment[]): Sheet {
   const rows: SheetRow[] = [];
   let row: SheetRow = [];
+  const hitCells: Sheet['hitCells'] = [];
   let cell = emptyCell();
   const endCell = () => {
     row.push(cell);
-    cell = emptyCell();
+    cell = emptyCell(hitCells.length);
   };
   const endRow = () => {
     endCell();
@@ -58,6 +63,8 @@ export function sheetFromSegments(segments: readonly Segment[]): Sheet {
   };
   for (const segment of segments) {
     // A hit is a run of words: it never holds a separator, but plain text between hits may hold many.
+    // (A row holding a hit is never blank, so the row being built will be rows[rows.length].)
+    if (segment.hit) hitCells.push({ row: rows.length, column: row.length });
     let rest = segment.text;
     while (rest !== '') {
       const tab = rest.indexOf(CELL_SEPARATOR);
@@ -80,7 +87,7 @@ export function sheetFromSegments(segments: readonly Segment[]): Sheet {
   rows.forEach((r, i) => {
     if (r.some((c) => c.hit)) hitRows.push(i);
   });
-  return { rows, columnCount: Math.max(0, ...rows.map((r) => r.length)), hitRows };
+  return { rows, columnCount: Math.max(0, ...rows.map((r) => r.length)), hitRows, hitCells };
 }
 
 /** Column widths, in characters: the longest text in each column, within limits. */

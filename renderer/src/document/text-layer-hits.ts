@@ -44,7 +44,8 @@ interface Token {
 /**
  * Wraps, in `root`'s text, every run of words that spells one of `hits` (whole words, case- and
  * accent-insensitive). A one-word hit that is part of a longer word (a match inside a word) is
- * marked inside that word when the page has no whole-word match for it. Returns how many hits.
+ * marked inside that word when the page has no whole-word match for it. Each mark carries the
+ * number of its hit in reading order (data-hit, from 0). Returns how many hits.
  */
 export function markHits(root: HTMLElement, hits: readonly (readonly string[])[]): number {
   const wanted = hits.filter((h) => h.length > 0);
@@ -57,31 +58,26 @@ export function markHits(root: HTMLElement, hits: readonly (readonly string[])[]
     for (const m of text.data.matchAll(WORD)) tokens.push({ node: text, start: m.index, end: m.index + m[0].length, folded: foldWord(m[0]) });
   }
 
-  // Ranges to wrap, per text node; a word is wrapped at most once.
-  const ranges = new Map<Text, [number, number][]>();
+  // Each hit found: its pieces (a token, or part of one), and the first token, for reading order.
+  const found: { first: number; pieces: { token: Token; start: number; end: number }[] }[] = [];
   const taken = new Set<number>();
-  const add = (token: Token, start = token.start, end = token.end) => {
-    const list = ranges.get(token.node) ?? [];
-    list.push([start, end]);
-    ranges.set(token.node, list);
-  };
 
-  let count = 0;
   // Longer hits first, so a phrase claims its words before a single word elsewhere does.
   for (const hit of [...wanted].sort((a, b) => b.length - a.length)) {
-    let found = 0;
+    const before = found.length;
     for (let i = 0; i + hit.length <= tokens.length; i++) {
       let ok = true;
       for (let k = 0; k < hit.length && ok; k++) ok = tokens[i + k].folded === hit[k] && !taken.has(i + k);
       if (!ok) continue;
+      const pieces = [];
       for (let k = 0; k < hit.length; k++) {
         taken.add(i + k);
-        add(tokens[i + k]);
+        pieces.push({ token: tokens[i + k], start: tokens[i + k].start, end: tokens[i + k].end });
       }
-      found++;
+      found.push({ first: i, pieces });
       i += hit.length - 1;
     }
-    if (found === 0 && hit.length === 1) {
+    if (found.length === before && hit.length === 1) {
       // A match inside a word (e.g. "perman" in "permanence"): mark that part of the word.
       const needle = hit[0];
       tokens.forEach((token, i) => {
@@ -89,23 +85,33 @@ export function markHits(root: HTMLElement, hits: readonly (readonly string[])[]
         // Only when folding kept the word's length, so the offsets still point at the same letters.
         if (at === -1 || token.folded.length !== token.end - token.start) return;
         taken.add(i);
-        add(token, token.start + at, token.start + at + needle.length);
-        found++;
+        found.push({ first: i, pieces: [{ token, start: token.start + at, end: token.start + at + needle.length }] });
       });
     }
-    count += found;
   }
+
+  // Numbered in reading order (data-hit), so "next hit" steps down the page whatever the hits' lengths.
+  found.sort((a, b) => a.first - b.first);
+  const ranges = new Map<Text, [number, number, number][]>();
+  found.forEach((h, n) => {
+    for (const { token, start, end } of h.pieces) {
+      const list = ranges.get(token.node) ?? [];
+      list.push([start, end, n]);
+      ranges.set(token.node, list);
+    }
+  });
 
   for (const [node, list] of ranges) {
     list.sort((a, b) => a[0] - b[0]);
     const text = node.data;
     const fragment = doc.createDocumentFragment();
     let last = 0;
-    for (const [start, end] of list) {
+    for (const [start, end, n] of list) {
       if (start < last) continue;
       if (start > last) fragment.append(text.slice(last, start));
       const mark = doc.createElement('mark');
       mark.className = HIT_CLASS;
+      mark.dataset.hit = String(n);
       mark.textContent = text.slice(start, end);
       fragment.append(mark);
       last = end;
@@ -113,5 +119,19 @@ export function markHits(root: HTMLElement, hits: readonly (readonly string[])[]
     if (last < text.length) fragment.append(text.slice(last));
     node.replaceWith(fragment);
   }
-  return count;
+  return found.length;
+}
+
+export const CURRENT_HIT_CLASS = 'es-pdf-hit-current';
+
+/**
+ * Marks the `index`-th hit (in reading order; every piece of a phrase) as the current one and
+ * returns its first piece, or null when there is no such hit. Any hit marked before is unmarked.
+ */
+export function markCurrentHit(root: HTMLElement, index: number | null): HTMLElement | null {
+  for (const old of root.querySelectorAll(`.${CURRENT_HIT_CLASS}`)) old.classList.remove(CURRENT_HIT_CLASS);
+  if (index === null) return null;
+  const pieces = [...root.querySelectorAll<HTMLElement>(`mark.${HIT_CLASS}[data-hit="${index}"]`)];
+  for (const piece of pieces) piece.classList.add(CURRENT_HIT_CLASS);
+  return pieces[0] ?? null;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import type { DocumentDetail, PageText } from '../../../shared/contract.ts';
+import type { DocumentDetail, DocumentHits, PageText } from '../../../shared/contract.ts';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { openPdf } from './pdf.ts';
@@ -42,6 +42,26 @@ export function usePageText(documentId: number, page: number, query: string, ena
     };
   }, [api, documentId, page, query, enabled]);
   return state;
+}
+
+/** Where the search's words are in the whole document (pages and counts); null with no search. */
+export function useDocumentHits(documentId: number, query: string, enabled: boolean): DocumentHits | null {
+  const api = useApi();
+  const [hits, setHits] = useState<DocumentHits | null>(null);
+  useEffect(() => {
+    setHits(null);
+    if (!enabled || !query.trim()) return;
+    let live = true;
+    // Without them the page's own hits are still marked: stepping across pages is what is lost.
+    api.call('documents.hits', { documentId, query: query.trim() }).then(
+      (value) => live && setHits(value),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, documentId, query, enabled]);
+  return hits;
 }
 
 /** The PDF itself, fetched once per document and parsed by pdf.js. */

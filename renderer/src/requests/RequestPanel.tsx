@@ -22,11 +22,13 @@ import {
 } from '@fluentui/react-components';
 import { Dismiss20Regular, Dismiss16Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
+import type { SavedSearch } from '../../../shared/saved-searches.ts';
 import { REQUEST_LIMITS, REQUEST_STATUSES, minutesOpen, type InspectorRequest, type RequestLink, type RequestStatus } from '../../../shared/requests.ts';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { FolderField } from '../export/FolderField.tsx';
 import { AnnexaLinkTarget } from './AnnexaLinkTarget.tsx';
+import { LinkSavedSearch } from './LinkSavedSearch.tsx';
 import { notifyRequestsChanged } from './changes.ts';
 import { STATUS_LABELS, historyText } from './status-text.ts';
 import { BritishDateField } from '../shared/BritishDateField.tsx';
@@ -142,6 +144,9 @@ function PanelContent({ request, now, judgements, frameworkId, onClose, onAnnoun
 
   const answer = () => void run(() => api.call('requests.answer', { id: request.id, response }), `Request ${request.id} marked answered.`);
 
+  const linkSaved = (saved: SavedSearch) =>
+    void run(() => api.call('requests.link', { id: request.id, link: { kind: 'search', query: saved.query, name: saved.name } }), `Saved search “${saved.name}” linked.`);
+
   const unlink = (link: RequestLink) => void run(() => api.call('requests.unlink', { id: request.id, linkId: link.id }), `${link.label} unlinked.`);
 
   const exportAnswer = () =>
@@ -209,7 +214,7 @@ function PanelContent({ request, now, judgements, frameworkId, onClose, onAnnoun
         <section aria-labelledby="panel-links">
           <h3 id="panel-links" className={styles.heading}>What answers it ({request.links.length})</h3>
           {request.links.length === 0 ? (
-            <p className={styles.meta}>Nothing linked yet. Use “Link to request” on a search result or in a document, or “Link this search” above the results.</p>
+            <p className={styles.meta}>Nothing linked yet. Use “Link to request” on a search result or in a document, “Link this search” above the results, or link a saved search here.</p>
           ) : (
             <ul className={styles.list} data-testid="request-links">
               {request.links.map((link) => (
@@ -221,6 +226,9 @@ function PanelContent({ request, now, judgements, frameworkId, onClose, onAnnoun
               ))}
             </ul>
           )}
+          <div className={styles.actions}>
+            <LinkSavedSearch disabled={busy} onLink={linkSaved} />
+          </div>
         </section>
 
         <section aria-labelledby="panel-response" className={styles.body}>

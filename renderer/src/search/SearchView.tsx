@@ -12,6 +12,8 @@ import { NoFoldersState, NoResultsState } from './SearchEmptyState.tsx';
 import { toggleFilter } from './query-edit.ts';
 import { RESULTS_PANEL_ATTRIBUTE, setResultsOverlayOpen, useResultsPlacement } from '../document/results-panel.ts';
 import type { SearchState } from './useSearch.ts';
+import { SaveSearchButton } from './SaveSearchButton.tsx';
+import { savedSearchFor, useSavedSearches } from './saved-searches.ts';
 
 const useStyles = makeStyles({
   view: { display: 'grid', gridTemplateColumns: '230px minmax(0, 1fr)', height: '100%', minHeight: 0 },
@@ -32,6 +34,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     minHeight: '32px',
+    flexWrap: 'wrap',
   },
   notes: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
   list: { margin: 0, padding: 0, overflowY: 'auto', flex: 1, outline: 'none' },
@@ -79,6 +82,8 @@ export function SearchView(props: SearchViewProps) {
   const checked = selection.key === selectionKey ? selection.ids : NONE;
   const setChecked = useCallback((ids: ReadonlySet<number>) => setSelection({ key: selectionKey, ids }), [selectionKey]);
   const evidence = useEvidenceByDocument(response);
+  const savedList = useSavedSearches();
+  const saved = savedList.status === 'ready' ? savedSearchFor(savedList.searches, query) : undefined;
   const onCheck = useCallback(
     (documentId: number, on: boolean) => {
       setSelection((prev) => {
@@ -124,7 +129,12 @@ export function SearchView(props: SearchViewProps) {
               {query.trim() ? `${foundText(response, search.facets)} found` : `All documents (${totalText(response, search.facets)}), newest first`} in {formatCount(response.millis)} ms
             </span>
           )}
-          {query.trim() !== '' && <LinkToRequest link={{ kind: 'search', query: query.trim() }} label="Link this search" />}
+          {query.trim() !== '' && (
+            <>
+              <SaveSearchButton query={query.trim()} saved={saved} />
+              <LinkToRequest link={saved ? { kind: 'search', query: saved.query, name: saved.name } : { kind: 'search', query: query.trim() }} label="Link this search" />
+            </>
+          )}
         </div>
         {search.error && (
           <MessageBar intent="error" className={styles.notes} data-testid="search-error">

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { SHORTCUTS, matchesShortcut, shortcutFor, type KeyPress, type ShortcutId } from '../../../renderer/src/app/shortcuts.ts';
+import { HIT_KEYS_ATTRIBUTE, SHORTCUTS, matchesShortcut, shortcutFor, type KeyPress, type ShortcutId } from '../../../renderer/src/app/shortcuts.ts';
 import { ShortcutsDialog } from '../../../renderer/src/app/ShortcutsDialog.tsx';
 
 // jsdom gives import.meta.url a non-file URL in some setups: take the folder from the test file's path.
@@ -18,6 +18,12 @@ const SRC = join(dirname(fileURLToPath(import.meta.url.replace(/^[a-z]+:\/\/[^/]
 
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({ key, code: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, target: null, ...extra });
 const textarea = () => document.createElement('textarea');
+/** The document's page, where Enter steps through hits. */
+const onThePage = () => {
+  const page = document.createElement('div');
+  page.setAttribute(HIT_KEYS_ATTRIBUTE, '');
+  return page;
+};
 
 /** A key press for each shortcut (typed: a shortcut added to shortcuts.ts without one here does not compile). */
 const PRESSES: Record<ShortcutId, KeyPress[]> = {
@@ -35,6 +41,9 @@ const PRESSES: Record<ShortcutId, KeyPress[]> = {
   'close-document': [press('Escape')],
   'results-move': [press('ArrowDown'), press('ArrowUp')],
   'results-open': [press('Enter')],
+  'hit-next': [press('F3'), press('Enter', { target: onThePage() })],
+  'hit-previous': [press('F3', { shiftKey: true }), press('Enter', { shiftKey: true, target: onThePage() })],
+  'thumbnails-move': [press('ArrowDown'), press('ArrowUp'), press('Home'), press('End')],
   'nav-move': [press('ArrowDown'), press('ArrowUp'), press('Home'), press('End')],
   'evidence-tick-run': [press('', { shiftKey: true })],
   'export-pack': [press('Enter', { ctrlKey: true })],
@@ -78,6 +87,10 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(press('4', { altKey: true, code: 'Digit4' }))).toBe('area-4');
     expect(shortcutFor(press('L', { ctrlKey: true, shiftKey: true, code: 'KeyL' }))).toBe('log-request');
     expect(shortcutFor(press('a'))).toBeNull();
+    // Enter steps to the next hit only on the document's page (elsewhere it opens, presses, submits).
+    expect(matchesShortcut('hit-next', press('Enter'))).toBe(false);
+    expect(matchesShortcut('hit-next', press('F3', { shiftKey: true }))).toBe(false);
+    expect(matchesShortcut('hit-previous', press('F3'))).toBe(false);
     // Enter saves a request from its words, but Shift+Enter is a new line there.
     expect(matchesShortcut('request-save', press('Enter', { shiftKey: true, target: textarea() }))).toBe(false);
     expect(matchesShortcut('export-pack', press('Enter'))).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVIDENCE_WIDTH, MIN_DOCUMENT_WIDTH, documentLayout, evidenceToggleAction, type LayoutInput } from '../../../renderer/src/document/layout.ts';
+import { EVIDENCE_WIDTH, MIN_DOCUMENT_WIDTH, THUMBNAILS_WIDTH, documentLayout, evidenceToggleAction, thumbnailsPlacement, type LayoutInput } from '../../../renderer/src/document/layout.ts';
 
 const input = (over: Partial<LayoutInput>): LayoutInput => ({ room: 0, pane: 0, evidenceWanted: true, evidenceOverlay: false, resultsOverlay: false, ...over });
 
@@ -49,5 +49,45 @@ describe('who gets the room in the document view', () => {
 
   it('before anything is measured, lays out as on a wide screen rather than flashing an overlay', () => {
     expect(documentLayout(input({}))).toMatchObject({ maximised: false, results: 'beside', evidence: 'docked' });
+  });
+});
+
+describe('where a PDF’s page thumbnails go', () => {
+  const place = (windowWidth: number, over: Partial<LayoutInput> = {}, wanted: boolean | null = null) => {
+    const widths = at(windowWidth);
+    return thumbnailsPlacement({ layout: documentLayout(input({ ...widths, ...over })), ...widths, wanted });
+  };
+
+  it('beside the page on a wide screen, unless the user hid them', () => {
+    expect(place(1920)).toBe('beside');
+    expect(place(1920, {}, false)).toBe('closed');
+  });
+
+  it('hidden at 1024 until asked for (then beside the page, which keeps its 480 px)', () => {
+    expect(place(1024)).toBe('closed');
+    expect(place(1024, { evidenceWanted: false })).toBe('closed');
+    expect(place(1024, {}, true)).toBe('beside');
+    expect(at(1024).room - THUMBNAILS_WIDTH).toBeGreaterThanOrEqual(MIN_DOCUMENT_WIDTH);
+  });
+
+  it('shown by themselves only where the page keeps its width beside them and the evidence panel', () => {
+    // 1366 beside the results: the pane would not hold the page, the evidence panel and the thumbnails.
+    expect(place(1366, { evidenceWanted: false })).toBe('closed');
+    expect(place(1366, { evidenceWanted: false }, true)).toBe('beside');
+    // The document over the results' place with the evidence panel docked: room for all three.
+    expect(place(1366)).toBe('beside');
+    expect(at(1366).room - EVIDENCE_WIDTH - THUMBNAILS_WIDTH).toBeGreaterThanOrEqual(MIN_DOCUMENT_WIDTH);
+  });
+
+  it('over the page’s edge when asked for where they would squeeze it', () => {
+    const widths = { room: 1100, pane: MIN_DOCUMENT_WIDTH + 40 };
+    const layout = documentLayout(input({ ...widths, evidenceWanted: false }));
+    expect(layout.maximised).toBe(false);
+    expect(thumbnailsPlacement({ layout, ...widths, wanted: true })).toBe('overlay');
+    expect(thumbnailsPlacement({ layout, ...widths, wanted: null })).toBe('closed');
+  });
+
+  it('waits for the widths to be measured', () => {
+    expect(thumbnailsPlacement({ layout: documentLayout(input({})), room: 0, pane: 0, wanted: null })).toBe('closed');
   });
 });

@@ -29,6 +29,18 @@ describe('a sheet page as rows and cells', () => {
     expect(sheet.hitRows).toEqual([1]);
   });
 
+  it('knows where each hit is, in reading order, for stepping from hit to hit (blank lines left out)', () => {
+    const sheet = sheetFromSegments([plain('Team\tNote\n\nNorth\t'), hit('osprey'), plain(' and '), hit('osprey'), plain('\tx\nSouth\t'), hit('osprey'), plain('\n')]);
+    expect(sheet.hitCells).toEqual([
+      { row: 1, column: 1 },
+      { row: 1, column: 1 },
+      { row: 2, column: 1 },
+    ]);
+    // Each cell's hits are numbered on from the cells before it.
+    expect(sheet.rows[1][1].firstHit).toBe(0);
+    expect(sheet.rows[2][1].firstHit).toBe(2);
+  });
+
   it('leaves out blank lines (before the header and footer text the extractor appends)', () => {
     const sheet = sheetFromSegments([plain('A\tB\n1\t2\n\nPrinted by Children’s Services')]);
     expect(texts(sheet.rows)).toEqual([['A', 'B'], ['1', '2'], ['Printed by Children’s Services']]);
