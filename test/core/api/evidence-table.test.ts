@@ -20,7 +20,7 @@ describe('the Evidence area’s API', () => {
     const r = await dispatch('evidence.table', {});
     if (!r.ok) throw new Error(r.error.message);
     const t = r.data as EvidenceTable;
-    expect(t.rows.map((x) => x.title)).toEqual(['housing', 'pathway-plans', 'supervision-audit']);
+    expect(t.rows.map((x) => x.title)).toEqual(['housing', 'pathway plans', 'supervision audit']);
     expect(t.facets.judgement).toEqual([{ value: 'r1', label: 'Recommendation 1: care leavers', count: 2 }]);
     const chosen = await dispatch('evidence.table', { filters: { judgement: ['r1'] } });
     expect(chosen).toMatchObject({ ok: true, data: { matched: 2, facets: { criterion: [{ value: 'R1.2', label: 'R1.2 Housing for care leavers', count: 2 }] } } });
