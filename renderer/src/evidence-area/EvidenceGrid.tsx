@@ -17,8 +17,8 @@ const COLUMNS: { sort: EvidenceSort; label: string; width: string }[] = [
   { sort: 'team', label: 'Team', width: '104px' },
   { sort: 'status', label: 'Status', width: '88px' },
   { sort: 'criteria', label: 'Criteria', width: '92px' },
-  { sort: 'evidenceDate', label: 'Evidence date', width: '96px' },
-  { sort: 'reviewBy', label: 'Review-by', width: '100px' },
+  { sort: 'evidenceDate', label: 'Evidence date', width: '108px' },
+  { sort: 'reviewBy', label: 'Review-by', width: '108px' },
   { sort: 'owner', label: 'Owner', width: '84px' },
 ];
 
@@ -31,6 +31,8 @@ const useStyles = makeStyles({
   headerCell: { fontWeight: tokens.fontWeightSemibold, boxSizing: 'border-box' },
   // Words wrap whole; only a word longer than its column (a code, a path) is broken.
   cell: { overflowWrap: 'break-word', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, verticalAlign: 'top' },
+  // A date (dd/mm/yyyy) never breaks inside itself; its column is sized to hold one.
+  date: { whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   title: { textAlign: 'start' },
   marks: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -121,7 +123,7 @@ export function EvidenceGrid({ rows, sort, direction, onSort, selected, onTick, 
                 <span className={styles.muted}>Not tagged</span>
               )}
             </TableCell>
-            <TableCell className={styles.cell}>{formatDate(row.evidenceDate)}</TableCell>
+            <TableCell className={mergeClasses(styles.cell, styles.date)}>{formatDate(row.evidenceDate)}</TableCell>
             <TableCell className={styles.cell} data-testid="evidence-review">
               <ReviewBy row={row} />
             </TableCell>
@@ -139,7 +141,7 @@ function ReviewBy({ row }: { row: EvidenceRow }) {
   if (!row.reviewBy) return <span className={styles.muted}>—</span>;
   return (
     <>
-      <div>{formatDate(row.reviewBy)}</div>
+      <div className={styles.date}>{formatDate(row.reviewBy)}</div>
       {row.review === 'overdue' && (
         <span className={styles.overdue}>
           <Warning16Filled aria-hidden /> Overdue
