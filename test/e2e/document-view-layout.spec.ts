@@ -93,6 +93,8 @@ for (const size of [
 
     // A PDF from the search results.
     await search(page, '"kestrel permanence protocol"', PDF_TITLE);
+    // The answer with its best page (the phrase is on page 2 only) before the title is clicked.
+    await expect(page.getByTestId('search-result').filter({ hasText: PDF_TITLE }).getByRole('button', { name: /^Page 2: open/u })).toBeVisible();
     await page.getByTestId('search-result').getByRole('button', { name: PDF_TITLE, exact: true }).click();
     const view = page.getByTestId('document-view');
     await expect(view.getByTestId('doc-page-label')).toHaveText('Page 2 of 3');

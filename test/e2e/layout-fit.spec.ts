@@ -197,7 +197,7 @@ for (const size of SIZES) {
     await search.fill('kestrelwatch');
     const result = page.getByTestId('search-result').filter({ hasText: 'panel-minutes-kestrelwatch' });
     await expect(result).toHaveCount(1);
-    await result.getByRole('button', { name: /panel-minutes-kestrelwatch/u }).first().click();
+    await result.getByRole('button', { name: /panel.minutes.kestrelwatch/u }).first().click();
     const view = page.getByTestId('document-view');
     await expect(view.getByTestId('doc-page-text')).toContainText('kestrelwatch');
     const results = page.getByRole('region', { name: 'Search results' });
@@ -221,7 +221,7 @@ for (const size of SIZES) {
     await page.screenshot({ path: `test-results/document-results-path-${size.width}.png` });
 
     // Esc with the focus in the list: the list goes, the document stays, the focus is on Results.
-    await results.getByRole('button', { name: /panel-minutes-kestrelwatch/u }).first().focus();
+    await results.getByRole('button', { name: /panel.minutes.kestrelwatch/u }).first().focus();
     await page.keyboard.press('Escape');
     await expect(results).toBeHidden();
     await expect(view).toBeVisible();
