@@ -4,6 +4,7 @@
  * one of these actions ends, in every shell alike; nothing in the app edits or deletes an entry.
  */
 import { z } from 'zod';
+import { formatDateTime } from './dates.ts';
 
 /** Every action the log records, with the words the app and the CSV use for it. */
 export const AUDIT_ACTIONS = {
@@ -38,13 +39,9 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 /** The header of the CSV, in column order (the values are AuditEntry's, the time in British form). */
 export const AUDIT_CSV_COLUMNS = ['Time', 'Who', 'What', 'Outcome', 'Detail', 'Time (UTC, ISO 8601)'] as const;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A stored time as people in England write it, in this computer's local time: `02/12/2026 14:30`. */
+/** A stored time as people in England write it, in this computer's local time: `02/12/2026 14:30` (shared/dates.ts). */
 export function auditTime(iso: string): string {
-  const t = new Date(iso);
-  if (Number.isNaN(t.getTime())) return iso;
-  return `${pad(t.getDate())}/${pad(t.getMonth() + 1)}/${t.getFullYear()} ${pad(t.getHours())}:${pad(t.getMinutes())}`;
+  return formatDateTime(iso, iso);
 }
 
 /** "Pack exported", or "Pack exported (failed)". */

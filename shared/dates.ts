@@ -68,6 +68,11 @@ export function formatDateTime(iso: string | null | undefined, empty = '—'): s
   return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** A moment for a file name, day first and without characters Windows refuses: "05-03-2026 1407". */
+export function fileNameStamp(now: Date): string {
+  return `${pad(now.getDate())}-${pad(now.getMonth() + 1)}-${now.getFullYear()} ${pad(now.getHours())}${pad(now.getMinutes())}`;
+}
+
 /** What a person is asked for when a date and time cannot be read. */
 export const DATE_TIME_HINT = 'Enter a date and time as dd/mm/yyyy HH:mm, for example 05/03/2026 14:30';
 

@@ -5,6 +5,7 @@
 import { Button } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import { fileNameStamp } from '../../../shared/dates.ts';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { downloadBlob } from '../frameworks/download.ts';
@@ -13,8 +14,7 @@ import { downloadBlob } from '../frameworks/download.ts';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function exportFileName(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `Inspector requests ${p(now.getDate())}-${p(now.getMonth() + 1)}-${now.getFullYear()} ${p(now.getHours())}${p(now.getMinutes())}.xlsx`;
+  return `Inspector requests ${fileNameStamp(now)}.xlsx`;
 }
 
 export function ExportLogButton({ onDone, onError }: { onDone: (message: string) => void; onError: (message: string) => void }) {

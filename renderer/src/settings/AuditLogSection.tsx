@@ -7,6 +7,7 @@ import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Table, Tabl
 import { ArrowDownload20Regular, History20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import { AUDIT_ACTIONS, auditTime, auditWhat, type AuditAction, type AuditEntry } from '../../../shared/audit.ts';
+import { fileNameStamp } from '../../../shared/dates.ts';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 import { downloadBlob } from '../frameworks/download.ts';
@@ -26,8 +27,7 @@ const useStyles = makeStyles({
 });
 
 export function exportFileName(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `Evidence Store audit log ${p(now.getDate())}-${p(now.getMonth() + 1)}-${now.getFullYear()} ${p(now.getHours())}${p(now.getMinutes())}.csv`;
+  return `Evidence Store audit log ${fileNameStamp(now)}.csv`;
 }
 
 /** `version` changes when something this view does (a deletion) adds an entry: the list loads again. */
