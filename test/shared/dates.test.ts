@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATE_HINT, DATE_TIME_HINT, formatDate, formatDateTime, formatLocalDateTime, parseDate, parseDateTime } from '../../shared/dates.ts';
+import { DATE_HINT, DATE_TIME_HINT, formatDate, formatDateTime, fileNameStamp, formatLocalDateTime, parseDate, parseDateTime } from '../../shared/dates.ts';
 
 describe('parseDate', () => {
   it('reads day-first dates, with or without leading zeros, and pasted ISO dates', () => {
@@ -79,5 +79,13 @@ describe('parseDateTime and formatLocalDateTime', () => {
     expect(parseDateTime('05/03/2026 25:00')).toMatchObject({ ok: false, message: expect.stringContaining('25:00 is not a time of day') });
     expect(parseDateTime('31/04/2026 10:00')).toEqual({ ok: false, message: `31/04/2026 is not a date that exists. ${DATE_TIME_HINT}.` });
     expect(parseDateTime('soon')).toEqual({ ok: false, message: `“soon” is not a date and time. ${DATE_TIME_HINT}.` });
+  });
+});
+
+describe('fileNameStamp', () => {
+  it('stamps a download day first, in local time, with nothing Windows refuses in a file name', () => {
+    const stamp = fileNameStamp(new Date(2026, 2, 5, 9, 7));
+    expect(stamp).toBe('05-03-2026 0907');
+    expect(stamp).not.toMatch(/[\\/:*?"<>|]/u);
   });
 });
