@@ -24,14 +24,17 @@ export interface Count {
 function* documentsOf(db: Db, filter: DocumentFilter, match: string | null, excluded: string | null): Generator<[number, boolean]> {
   if (match !== null && filter.candidates) {
     // A filter allows few documents: SQLite keeps only the matches among them, rather than every
-    // match coming here to be refused one by one.
+    // match coming here to be refused one by one; and only within their pages when they sit
+    // together (a folder in the middle of the index is not reached after every match before it).
+    const span = filter.pageSpan() ?? { from: 1, to: Number.MAX_SAFE_INTEGER };
     const docs = db
       .prepare(
         `SELECT DISTINCT p.document_id FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
-         WHERE pages_fts MATCH ? AND p.document_id IN (SELECT value FROM json_each(?))`,
+         WHERE pages_fts MATCH ? AND pages_fts.rowid BETWEEN ? AND ? AND p.document_id IN (SELECT value FROM json_each(?))`,
       )
       .pluck()
-      .iterate(match, JSON.stringify([...filter.candidates])) as IterableIterator<number>;
+      // Rowids as BigInt: FTS5 ignores a rowid bound that is not an INTEGER (ranking.ts).
+      .iterate(match, BigInt(span.from), BigInt(span.to), JSON.stringify([...filter.candidates])) as IterableIterator<number>;
     for (const doc of docs) yield [doc, false];
     return;
   }

@@ -19,7 +19,25 @@ export interface DocumentFilter {
   candidates: ReadonlySet<number> | null;
   /** True when the query has filters beyond "has a file that is not missing". */
   filtered: boolean;
+  /**
+   * The first and last page of the documents the filter allows, when it allows few of them; null
+   * otherwise. A folder's documents are read together, so their pages sit close: ranking and
+   * counting look only there (a folder with 1 in 12 documents: 70 ms instead of 720 at 200,000).
+   */
+  pageSpan(): PageSpan | null;
 }
+
+/** Page ids from `from` to `to`, both included. */
+export interface PageSpan {
+  from: number;
+  to: number;
+}
+
+/**
+ * Above this many allowed documents the span is not worth finding (about 1 µs a document, and
+ * filters that allow many, such as a type, are spread over the whole index anyway).
+ */
+export const SPAN_MAX_DOCUMENTS = 30_000;
 
 type Ids = Set<number>;
 
@@ -106,10 +124,23 @@ export function documentFilter(db: Db, q: ParsedQuery): DocumentFilter {
   };
   required.sort((a, b) => a.size - b.size);
   const passes = (doc: number) => required.every((s) => s.has(doc)) && !refused.some((s) => s.has(doc));
+  const candidates = required[0] ?? null;
+  let span: PageSpan | null | undefined;
   return {
     accepts: (doc) => passes(doc) && isLive(doc),
     passes,
-    candidates: required[0] ?? null,
+    candidates,
     filtered: required.length + refused.length > 0,
+    pageSpan: () => (span === undefined ? (span = pageSpanOf(db, candidates)) : span),
   };
+}
+
+function pageSpanOf(db: Db, docs: ReadonlySet<number> | null): PageSpan | null {
+  if (!docs || docs.size > SPAN_MAX_DOCUMENTS) return null;
+  const [from, to] = db
+    .prepare('SELECT MIN(id), MAX(id) FROM pages WHERE document_id IN (SELECT value FROM json_each(?))')
+    .raw()
+    .get(JSON.stringify([...docs])) as [number | null, number | null];
+  // No pages at all: an empty span, which ranks and counts nothing.
+  return from === null || to === null ? { from: 1, to: 0 } : { from, to };
 }

@@ -5,18 +5,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { StoreKey } from '../store/cipher.ts';
 import { openDatabase } from '../store/database.ts';
-import { RANK_SQL_IN_RANGE, type RankRequest, type RankReply } from './ranking.ts';
+import { rankedRows, type RankRequest, type RankReply } from './ranking.ts';
 
 const { databasePath, key } = workerData as { databasePath: string; key?: StoreKey };
 const db = openDatabase(databasePath, { readonly: true, key });
-const ranked = db.prepare(RANK_SQL_IN_RANGE).raw();
 
 parentPort!.on('message', (request: RankRequest) => {
   let reply: RankReply;
   try {
-    // Rowids as BigInt: FTS5 ignores a rowid bound that is not an INTEGER (ranking.ts).
-    const rows = ranked.all(request.match, BigInt(request.from), BigInt(request.to), request.rows + 1) as [number, number][];
-    reply = { id: request.id, rows: rows.slice(0, request.rows), exhausted: rows.length <= request.rows };
+    reply = { id: request.id, ...rankedRows(db, request.match, request, request.rows) };
   } catch (error) {
     reply = { id: request.id, error: (error as Error).message };
   }

@@ -12,7 +12,8 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { StoreKey } from '../store/cipher.ts';
-import type { RankReply, RankRequest } from './ranking.ts';
+import type { PageSpan } from './filters.ts';
+import type { RankPart, RankReply, RankRequest } from './ranking.ts';
 
 // From .ts sources (Node type stripping) the worker is rank-worker.ts; from tsc output, rank-worker.js.
 const WORKER_URL = new URL('./rank-worker' + extname(fileURLToPath(import.meta.url)), import.meta.url);
@@ -22,11 +23,6 @@ export const PARALLEL_FROM_PAGES = 30_000;
 const TIMEOUT_MS = 20_000;
 /** Workers that failed or stalled this many times are not started again: every search ranks here. */
 const GIVE_UP_AFTER = 3;
-
-export interface RankPart {
-  rows: [number, number][];
-  exhausted: boolean;
-}
 
 export class RankWorkers {
   private readonly workers: (Worker | null)[];
@@ -52,14 +48,14 @@ export class RankWorkers {
   }
 
   /**
-   * The best `rows` rows of each part of the page ids [1, maxPageId], one part per worker; null
-   * when any part could not be ranked (the caller ranks in one piece).
+   * The best `rows` rows of each part of the page ids in `span`, one part per worker; null when
+   * any part could not be ranked (the caller ranks in one piece).
    */
-  async parts(match: string, maxPageId: number, rows: number): Promise<RankPart[] | null> {
+  async parts(match: string, span: PageSpan, rows: number): Promise<RankPart[] | null> {
     if (this.closed || this.failures >= GIVE_UP_AFTER) return null;
-    const step = Math.ceil(maxPageId / this.size);
+    const step = Math.ceil((span.to - span.from + 1) / this.size);
     const asked = this.workers.map((_, slot) =>
-      this.ask(slot, { match, from: slot * step + 1, to: slot === this.size - 1 ? maxPageId : (slot + 1) * step, rows }),
+      this.ask(slot, { match, from: span.from + slot * step, to: slot === this.size - 1 ? span.to : span.from + (slot + 1) * step - 1, rows }),
     );
     const answers = await Promise.all(asked);
     return answers.every((a) => a !== null) ? (answers as RankPart[]) : null;

@@ -1,14 +1,21 @@
 /**
- * The best documents for a query, without ranking every match in SQL. FTS5 sorts its matches by
- * bm25 itself (`ORDER BY rank`); we read that sorted list only as far as the page being shown
- * needs, mapping pages to documents (a document's score is its best page's) and skipping those the
- * filters refuse. A word in nearly every document still costs one bm25 per match inside FTS5, but
- * no longer a join, a GROUP BY and a sort of every match, and the walk stops after a few rows.
+ * The best documents for a query, without ranking every match in SQL and sorting them all.
  *
- * The listing of a query with no words (newest first) walks the files by modified time the same way.
- * Ties are broken by document id, as a full sort does, so the top results are the same.
+ * FTS5 scores every match with bm25 before returning the first (about 1 µs a match); what we save
+ * is the rest. We ask SQLite for the best L pages only (`ORDER BY score LIMIT L`: SQLite keeps the
+ * L best as it goes, where FTS5's own `ORDER BY rank` sorts every match, which costs as much again)
+ * without joining anything to them, then map those pages to their documents (a document scores as
+ * its best page) and skip those the filters refuse. If the L pages do not settle the page shown, we
+ * ask again for 8 times as many; the first L is chosen from the filter's share so that is rare.
+ *
+ * A LIMIT cuts between rows of equal score in no particular order, so only rows strictly better
+ * than the last one returned are certain; ties are broken by document id, as a full sort does,
+ * and the top results are those of ranking every match (test/core/search/ranking.test.ts).
+ *
+ * The listing of a query with no words (newest first) walks the files by modified time.
  */
 import type { Db } from '../store/database.ts';
+import type { PageSpan } from './filters.ts';
 
 /** bm25 weights for (title, body): a word in the file name or title counts ten times a word in the text. */
 export const TITLE_WEIGHT = 10.0;
@@ -49,54 +56,65 @@ export function topOf(rows: Iterable<[number, number]>, accepts: (doc: number) =
   return { matches: complete ? found : found.slice(0, want), complete };
 }
 
-const RANK = `pages_fts.rank MATCH 'bm25(${TITLE_WEIGHT.toFixed(1)}, ${BODY_WEIGHT.toFixed(1)})'`;
+/** The best `limit` pages among those with ids in [from, to] (bound as BigInt), best first. */
+const RANK_SQL = `
+  SELECT rowid, bm25(pages_fts, ${TITLE_WEIGHT.toFixed(1)}, ${BODY_WEIGHT.toFixed(1)}) AS score
+  FROM pages_fts WHERE pages_fts MATCH ? AND rowid BETWEEN ? AND ?
+  ORDER BY score LIMIT ?`;
 
-export function topRanked(db: Db, match: string, accepts: (doc: number) => boolean, want: number): TopMatches {
-  const rows = db
-    .prepare(
-      `SELECT p.document_id AS doc, pages_fts.rank AS score
-       FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
-       WHERE pages_fts MATCH ? AND ${RANK}
-       ORDER BY pages_fts.rank`,
-    )
-    .raw()
-    .iterate(match) as IterableIterator<[number, number]>;
-  return topOf(rows, accepts, want);
+/** A query's best rows among some pages: [document, score], best first. */
+export interface RankPart {
+  rows: [number, number][];
+  /** True when these are all the matches in those pages. */
+  exhausted: boolean;
 }
 
-/** The best rows among pages with ids in [from, to] (bound as BigInt), for one ranking worker. */
-export const RANK_SQL_IN_RANGE = `
-  SELECT p.document_id AS doc, pages_fts.rank AS score
-  FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid
-  WHERE pages_fts MATCH ? AND ${RANK} AND pages_fts.rowid BETWEEN ? AND ?
-  ORDER BY pages_fts.rank LIMIT ?`;
+/**
+ * The best `rows` pages of a query within `span`, as [document, score] rows best first. Used in
+ * one piece on the main thread and by each ranking worker on its part of the pages.
+ */
+export function rankedRows(db: Db, match: string, span: PageSpan, rows: number): RankPart {
+  if (span.to < span.from) return { rows: [], exhausted: true };
+  // Rowids as BigInt: better-sqlite3 binds a JS number as REAL, and FTS5 ignores a rowid bound
+  // that is not an INTEGER (scanning every match instead).
+  const best = db.prepare(RANK_SQL).raw().all(match, BigInt(span.from), BigInt(span.to), rows + 1) as [number, number][];
+  const exhausted = best.length <= rows;
+  const kept = exhausted ? best : best.slice(0, rows);
+  const documentOf = new Map(
+    db.prepare('SELECT id, document_id FROM pages WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(kept.map((r) => r[0]))) as [number, number][],
+  );
+  // A page a scan removed between the two statements is left out; that only makes the cut earlier.
+  return { rows: kept.flatMap(([page, score]): [number, number][] => (documentOf.has(page) ? [[documentOf.get(page)!, score]] : [])), exhausted };
+}
 
 export interface RankRequest {
   id: number;
   match: string;
   from: number;
   to: number;
-  /** Rows wanted (the worker reads one more to know whether there are more). */
+  /** Rows wanted. */
   rows: number;
 }
 
-export type RankReply = { id: number; rows: [number, number][]; exhausted: boolean } | { id: number; error: string };
+export type RankReply = ({ id: number } & RankPart) | { id: number; error: string };
 
 /**
- * The best documents from several workers' best rows, each over its own range of pages. A worker
- * that was not exhausted may hold more rows, but none better than its last: so the merged rows
- * are certain up to the smallest such last score, and the answer stands only if the walk stopped
- * inside that part. Otherwise null: the caller ranks in one piece.
+ * The best `want` documents from the best rows of one or more parts of the pages (each part's
+ * rows best first). A part that was not exhausted may hold more rows, none better than its last,
+ * but perhaps equal to it: so the rows are certain only below the smallest such last score, and
+ * the answer stands only if `want` accepted documents were found there. Otherwise null: the caller
+ * asks for more rows.
  */
-export function topOfParts(parts: { rows: [number, number][]; exhausted: boolean }[], accepts: (doc: number) => boolean, want: number): TopMatches | null {
-  let certainUpTo = Infinity;
-  for (const p of parts) if (!p.exhausted) certainUpTo = Math.min(certainUpTo, p.rows.length ? p.rows[p.rows.length - 1][1] : -Infinity);
-  const merged = parts.flatMap((p) => p.rows).filter((r) => r[1] <= certainUpTo);
-  merged.sort((a, b) => a[1] - b[1]);
-  const top = topOf(merged, accepts, want);
-  // The walk read every certain row without finding enough: rows past the cut could still count.
-  if (top.complete && certainUpTo !== Infinity) return null;
-  return top;
+export function topOfParts(parts: RankPart[], accepts: (doc: number) => boolean, want: number): TopMatches | null {
+  let cut = Infinity;
+  for (const p of parts) if (!p.exhausted) cut = Math.min(cut, p.rows.length ? p.rows[p.rows.length - 1][1] : -Infinity);
+  const certain = parts.flatMap((p) => p.rows).filter((r) => r[1] < cut);
+  certain.sort((a, b) => a[1] - b[1]);
+  const top = topOf(certain, accepts, want);
+  if (cut === Infinity) return top; // every match was read
+  // Fewer than `want` below the cut: rows past it could still enter.
+  if (top.matches.length < want) return null;
+  return { matches: top.matches.slice(0, want), complete: false };
 }
 
 /** Documents newest first (by their newest file that is not missing), for a query with no words. */

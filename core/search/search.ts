@@ -14,12 +14,13 @@ import { snippetSegments, HIT_OPEN, HIT_CLOSE } from './highlight.ts';
 import { substringApplies, substringPages, substringSnippet, MAX_CANDIDATE_PAGES } from './substring.ts';
 import { displayTitle } from '../store/titles.ts';
 import { locationName } from '../../shared/locations.ts';
-import { documentFilter, type DocumentFilter } from './filters.ts';
-import { topRanked, topNewest, topOfParts, type Match, type TopMatches } from './ranking.ts';
+import { documentFilter, type DocumentFilter, type PageSpan } from './filters.ts';
+import { spellOutPrefixes } from './prefixes.ts';
+import { rankedRows, topNewest, topOfParts, type Match, type RankPart, type TopMatches } from './ranking.ts';
 import { countMatches, allMatches } from './counting.ts';
 import { facetCounts } from './facets.ts';
 import { runNow, type Steps } from './cancel.ts';
-import type { RankPart, RankWorkers } from './rank-workers.ts';
+import type { RankWorkers } from './rank-workers.ts';
 
 export interface SearchOptions {
   limit?: number;
@@ -32,6 +33,8 @@ export interface SearchOptions {
   insideWordCandidates?: number;
   /** Workers to rank a big library in parts at once (the API's searches; not `search()`). */
   rankWorkers?: RankWorkers;
+  /** Best pages read first when ranking (tests use a small number, to make it read again). */
+  firstRows?: number;
 }
 
 /** Inside-word matches listed at most (they rank after whole-word ones and are noisy). */
@@ -66,7 +69,7 @@ export function* searchSteps(db: Db, query: string, options: SearchOptions = {})
       yield 'listed';
       ({ total, capped } = newest.complete ? { total: newest.matches.length, capped: false } : countMatches(db, filter, null, excluded, options.countCap));
     } else {
-      const top = yield* ranked(db, match, filter.accepts, offset + limit, options.rankWorkers);
+      const top = yield* ranked(db, match, filter, offset + limit, options.rankWorkers, options.firstRows);
       yield 'ranked';
       const none = top.complete && top.matches.length === 0;
       if (substringApplies(parsed, none ? 0 : 1)) {
@@ -96,7 +99,8 @@ export function* searchSteps(db: Db, query: string, options: SearchOptions = {})
   }
   yield 'counted';
 
-  const hits = match ? bestPages(db, match, page.filter((m) => !inside.has(m.doc)).map((m) => m.doc), perDoc) : new Map();
+  // Long prefixes spelled out as their words: the same places in the text, found by seeking (prefixes.ts).
+  const hits = match ? bestPages(db, toFtsMatch(spellOutPrefixes(db, parsed))!, page.filter((m) => !inside.has(m.doc)).map((m) => m.doc), perDoc) : new Map();
   for (const m of page) {
     if (inside.has(m.doc)) hits.set(m.doc, insideWordHits(db, inside.get(m.doc)!.slice(0, perDoc), highlightTerms(parsed)));
   }
@@ -149,18 +153,40 @@ function empty(query: string, started: number, notes: string[]): SearchResponse 
   return { query, total: 0, totalCapped: false, results: [], terms: [], notes, millis: Math.round(performance.now() - started) };
 }
 
-/** The best documents: in parts on the workers when the library is big, else here in one piece. */
-function* ranked(db: Db, match: string, accepts: (doc: number) => boolean, want: number, workers: RankWorkers | undefined): Steps<TopMatches> {
-  if (workers) {
-    const maxPageId = (db.prepare('SELECT MAX(id) FROM pages').pluck().get() as number | null) ?? 0;
-    if (maxPageId >= Math.max(1, workers.fromPages)) {
-      // Enough rows that a filter passing one document in ten still fills the page from them.
-      const parts = (yield workers.parts(match, maxPageId, Math.max(200, want * 10))) as RankPart[] | null;
-      const top = parts && topOfParts(parts, accepts, want);
-      if (top) return top;
-    }
+/** Best pages read at least, whatever the page shown: reading 2,000 costs hardly more than 20. */
+const MIN_FIRST_ROWS = 200;
+/** Best pages read at most at first (reading 20,000 costs a quarter more than 20). */
+const MAX_FIRST_ROWS = 20_000;
+
+/**
+ * The best documents: the best pages read in parts on the workers when the library is big, else
+ * here in one piece, within the filter's span of pages when it has one; read again, 8 times as
+ * many, until they settle the page shown (ranking.ts).
+ */
+function* ranked(db: Db, match: string, filter: DocumentFilter, want: number, workers: RankWorkers | undefined, firstRows?: number): Steps<TopMatches> {
+  const lastPage = (db.prepare('SELECT MAX(id) FROM pages').pluck().get() as number | null) ?? 0;
+  const span: PageSpan = filter.pageSpan() ?? { from: 1, to: lastPage };
+  const parallel = workers?.usable && span.to - span.from + 1 >= Math.max(1, workers.fromPages) ? workers : undefined;
+  for (let rows = firstRows ?? firstRowsFor(db, filter, want); ; rows *= 8) {
+    const parts = parallel ? ((yield parallel.parts(match, span, rows)) as RankPart[] | null) : null;
+    const top = topOfParts(parts ?? [rankedRows(db, match, span, rows)], filter.accepts, want);
+    if (top) return top;
+    yield 'ranking further';
   }
-  return topRanked(db, match, accepts, want);
+}
+
+/**
+ * Enough best pages that the filter still leaves `want` documents among them: four pages a
+ * document wanted (documents with several matching pages), divided by the share of documents the
+ * filter allows.
+ */
+function firstRowsFor(db: Db, filter: DocumentFilter, want: number): number {
+  let share = 1;
+  if (filter.candidates) {
+    const documents = (db.prepare('SELECT MAX(id) FROM documents').pluck().get() as number | null) ?? 1;
+    share = Math.min(1, Math.max(filter.candidates.size, 1) / documents);
+  }
+  return Math.min(MAX_FIRST_ROWS, Math.max(MIN_FIRST_ROWS, Math.ceil((want * 4) / share)));
 }
 
 /** The filter, less the documents matching the excluded words of a query with no words to rank. */

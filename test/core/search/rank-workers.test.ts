@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { search } from '../../../core/search/search.ts';
+import { search, searchSteps } from '../../../core/search/search.ts';
+import { runCancellable } from '../../../core/search/cancel.ts';
 import { topOf, topOfParts } from '../../../core/search/ranking.ts';
 import { RankWorkers } from '../../../core/search/rank-workers.ts';
 import { indexFixture, type FixtureDoc } from '../../helpers/index-fixture.ts';
@@ -56,6 +57,26 @@ describe('ranking in parts on worker threads', () => {
   );
 });
 
+describe('reading more from the workers', () => {
+  it('asks each part again for more rows until their merge settles the page, with the same answer', async () => {
+    const workers = new RankWorkers(core.db.name, 0, 2);
+    try {
+      for (const query of ['child', '"care plan"', 'child folder:Fostering', 'plan -court']) {
+        const one = search(core.db, query, { limit: 20 }).results.map((r) => r.documentId);
+        for (const firstRows of [1, 3]) {
+          const steps = searchSteps(core.db, query, { limit: 20, rankWorkers: workers, firstRows });
+          const parts = await runCancellable(steps, new AbortController().signal);
+          expect(parts.results.map((r) => r.documentId), `${query} first ${firstRows}`).toEqual(one);
+        }
+      }
+      // The parts came from the workers, not from ranking here after a failure.
+      expect(workers.usable).toBe(true);
+    } finally {
+      await workers.close();
+    }
+  });
+});
+
 describe('merging the parts', () => {
   const all = (doc: number) => doc > 0;
   it('stands when the walk stopped inside the rows both parts are sure of', () => {
@@ -63,6 +84,14 @@ describe('merging the parts', () => {
     const b = { rows: [[4, -7], [5, -6], [6, -4]] as [number, number][], exhausted: false };
     // Sure up to -5 (a's last): the 2 best are 1 and 2, and -7 already ranks below the second.
     expect(topOfParts([a, b], all, 2)?.matches.map((m) => m.doc)).toEqual([1, 2]);
+  });
+
+  it('is sure only of rows better than a part’s last, which may tie with rows it did not return', () => {
+    const a = { rows: [[1, -9], [2, -5]] as [number, number][], exhausted: false };
+    const b = { rows: [[4, -7], [5, -5], [6, -5]] as [number, number][], exhausted: true };
+    // a may hold more rows at -5 (say document 3): the third best is not certain.
+    expect(topOfParts([a, b], all, 3)).toBeNull();
+    expect(topOfParts([a, b], all, 2)?.matches.map((m) => m.doc)).toEqual([1, 4]);
   });
 
   it('gives up when rows past a part’s last could still enter', () => {
@@ -87,11 +116,11 @@ describe('workers that cannot work', () => {
     const workers = new RankWorkers(join(tempDir(), 'not-there', 'index.db'), 0);
     try {
       expect(workers.usable).toBe(true);
-      expect(await workers.parts('"child"', 100, 10)).toBeNull();
-      expect(await workers.parts('"child"', 100, 10)).toBeNull();
+      expect(await workers.parts('"child"', { from: 1, to: 100 }, 10)).toBeNull();
+      expect(await workers.parts('"child"', { from: 1, to: 100 }, 10)).toBeNull();
       expect(workers.usable).toBe(false);
       // Given up: no worker is started, the answer is at once.
-      expect(await workers.parts('"child"', 100, 10)).toBeNull();
+      expect(await workers.parts('"child"', { from: 1, to: 100 }, 10)).toBeNull();
     } finally {
       await workers.close();
     }

@@ -144,7 +144,7 @@ describe('an encrypted store', () => {
     const maxPageId = core.db.prepare('SELECT max(id) FROM pages').pluck().get() as number;
     const workers = new RankWorkers(file, 0, 2, RAW);
     whenDone(() => workers.close());
-    const parts = await workers.parts(SECRET, maxPageId, 10);
+    const parts = await workers.parts(SECRET, { from: 1, to: maxPageId }, 10);
     // null would mean a worker could not rank (the search would then rank on the main thread).
     expect(parts).not.toBeNull();
     expect(parts!.flatMap((p) => p.rows)).toHaveLength(20);
