@@ -1,6 +1,6 @@
 /**
  * Ranking a word that is in nearly every document means one bm25 per match inside FTS5 (about
- * 0.5 s for 200,000 documents on one core), and that cannot stop early. Split by page id, the
+ * 0.2 s for 200,000 documents on one core), and that cannot stop early. Split by page id, the
  * work runs in two worker threads at once, each with its own read-only connection (WAL lets them
  * read while a scan writes), and the main thread merges their best rows (ranking.ts topOfParts).
  *
