@@ -36,6 +36,11 @@ const useStyles = makeStyles({
     minHeight: '32px',
     flexWrap: 'wrap',
   },
+  summaryText: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+  },
   notes: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
   list: { margin: 0, padding: 0, overflowY: 'auto', flex: 1, outline: 'none' },
   more: { padding: tokens.spacingVerticalM, display: 'flex', justifyContent: 'center' },
@@ -122,13 +127,16 @@ export function SearchView(props: SearchViewProps) {
         </div>
       )}
       <section className={styles.main} aria-label="Search results">
-        <div className={styles.summary} role="status" aria-live="polite" data-testid="search-summary">
-          {search.pending && <Spinner size="extra-tiny" aria-label="Searching" />}
-          {response && (
-            <span>
-              {query.trim() ? `${foundText(response, search.facets)} found` : `All documents (${totalText(response, search.facets)}), newest first`} in {formatCount(response.millis)} ms
-            </span>
-          )}
+        <div className={styles.summary} data-testid="search-summary">
+          {/* Only the count is live: buttons inside a live region are read out whenever they change. */}
+          <span role="status" aria-live="polite" className={styles.summaryText}>
+            {search.pending && <Spinner size="extra-tiny" aria-label="Searching" />}
+            {response && (
+              <span>
+                {query.trim() ? `${foundText(response, search.facets)} found` : `All documents (${totalText(response, search.facets)}), newest first`} in {formatCount(response.millis)} ms
+              </span>
+            )}
+          </span>
           {query.trim() !== '' && (
             <>
               <SaveSearchButton query={query.trim()} saved={saved} />
