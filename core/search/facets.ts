@@ -30,10 +30,8 @@ export function* facetCounts(db: Db, docs: number[], judgementLabel: (id: string
   const table = `temp.search_docs_${++tables}`;
   db.exec(`CREATE TEMP TABLE ${table.slice(5)} (doc INTEGER PRIMARY KEY)`);
   try {
-    const insert = db.prepare(`INSERT OR IGNORE INTO ${table} (doc) VALUES (?)`);
-    db.transaction(() => {
-      for (const id of docs) insert.run(id);
-    })();
+    // One statement for all the ids: one at a time cost 2-3 µs each (half a second at 200,000).
+    db.prepare(`INSERT OR IGNORE INTO ${table} (doc) SELECT value FROM json_each(?)`).run(JSON.stringify(docs));
     const counted = (sql: string, label: (v: string) => string = (v) => v): FacetValue[] =>
       (db.prepare(sql.replaceAll('$docs', table)).all() as { value: string; count: number }[]).map((r) => ({ ...r, label: label(r.value) }));
     yield 'facets: listed';

@@ -66,6 +66,19 @@ describe('search', () => {
     expect(facets.folder).toEqual([{ value: 'Evidence', label: 'Evidence', count: 3 }]);
   });
 
+  it('leaves out documents whose files are all missing, in the results, the count and the facets', () => {
+    const before = searchFacets(db, 'care');
+    const gone = ids.get('draft.html')!;
+    expect(search(db, 'care', { limit: 50 }).results.map((r) => r.documentId)).toContain(gone);
+    db.prepare('UPDATE files SET missing = 1 WHERE document_id = ?').run(gone);
+    expect(search(db, 'care', { limit: 50 }).results.map((r) => r.documentId)).not.toContain(gone);
+    // One shown, the rest counted; and the exact count with the facets.
+    expect(search(db, 'care', { limit: 1 }).total).toBe(before.total - 1);
+    expect(searchFacets(db, 'care').total).toBe(before.total - 1);
+    expect(searchFacets(db, 'care type:html').total).toBe(0);
+    expect(searchFacets(db, 'care').facets.type.find((t) => t.label === 'Web page')).toBeUndefined();
+  });
+
   it('lists everything newest first when the query has only filters or nothing', () => {
     expect(search(db, '').results.map((x) => x.title)).toEqual(['notes', 'draft', 'annual report', 'care plan audit', 'japan', 'referral']);
     expect(search(db, 'type:pdf').total).toBe(2);
