@@ -27,7 +27,7 @@ import { createRequestHandlers } from './request-handlers.ts';
 import { createAuditHandlers } from './audit-handlers.ts';
 import { audited } from '../audit/audit-log.ts';
 import { failedDetail, rootRemovedDetail } from '../audit/details.ts';
-import { removeFolder } from '../scan/remove-folder.ts';
+import type { FolderRemover } from '../scan/remove-folder.ts';
 import { createEvidenceTableHandlers } from './evidence-table-handlers.ts';
 import { createSavedSearchHandlers } from './saved-search-handlers.ts';
 import { documentHits } from '../search/document-hits.ts';
@@ -64,7 +64,7 @@ export interface SettingsAccess {
 
 export function createHandlers(
   db: Db, indexer: Indexer, host: Host, settings: SettingsAccess, frameworks: FrameworkRegistry, annexa: () => AnnexaService, pack: () => PackService,
-  rankWorkers?: RankWorkers,
+  remover: FolderRemover, rankWorkers?: RankWorkers,
 ): Handlers {
   const user = currentUser();
   // The index's own folder is never a library folder (it would index itself).
@@ -153,14 +153,18 @@ export function createHandlers(
     'roots.remove': async ({ rootId, forgetText }) => {
       const root = getRoot(db, rootId);
       if (!root) throw new ApiFailure('not-found', 'That folder is no longer in the library.');
+      // One removal at a time: a second would wait behind the first's compaction for minutes.
+      if (remover.busy) throw new ApiFailure('unavailable', remover.busyMessage());
       const forgotten = await audited(
         db,
         'roots.remove',
         { done: (r) => rootRemovedDetail(root.path, r), failed: (error) => failedDetail(root.path, error) },
-        () => removeFolder(db, indexer, rootId, forgetText ?? false),
+        () => remover.remove(rootId, forgetText ?? false),
       );
       return { ok: true, textForgotten: forgotten?.documents ?? 0 };
     },
+
+    'removal.status': async () => remover.status,
 
     'roots.scan': async ({ rootId }) => {
       if (rootId !== undefined && !getRoot(db, rootId)) throw new ApiFailure('not-found', 'That folder is no longer in the library.');
