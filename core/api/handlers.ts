@@ -240,9 +240,20 @@ export function createHandlers(
     'dialog.pickFolder': async () => ({ path: host.pickFolder ? await host.pickFolder() : null }),
 
     'scan.control': async ({ action }) => {
+      // A folder removal pauses scanning until it ends (a scan would wait behind its compaction and
+      // record its files as failed): Resume waits for it, and Cancel leaves scanning paused.
+      if (action === 'resume' && remover.busy) {
+        throw new ApiFailure('unavailable', 'Scanning goes on by itself once the folder being removed is done (the status bar shows how far it is).');
+      }
       if (action === 'pause') indexer.pause();
       else if (action === 'resume') indexer.resume();
-      else indexer.cancel();
+      else {
+        indexer.cancel();
+        if (remover.busy) {
+          await indexer.idle();
+          indexer.pause();
+        }
+      }
       return { ok: true };
     },
 

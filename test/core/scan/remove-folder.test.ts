@@ -76,6 +76,10 @@ describe('removing a folder and forgetting its text, with progress', () => {
     expect((await api.call('search.query', { query: 'family' })).total).toBe(0);
     expect((await api.call('search.query', { query: 'supervision policy' })).total).toBe(1);
     expect(await api.call('scan.status', {})).toMatchObject({ paused: true });
+    // Scanning cannot be resumed under it, and cancelling leaves it paused.
+    await expect(api.call('scan.control', { action: 'resume' })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('once the folder being removed is done') });
+    await api.call('scan.control', { action: 'cancel' });
+    expect(await api.call('scan.status', {})).toMatchObject({ paused: true });
     const [other] = await api.call('roots.list', {});
     await expect(api.call('roots.remove', { rootId: other.id })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining(`“${gone.path}” is being removed`) });
 
