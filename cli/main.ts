@@ -2,6 +2,7 @@
  * The `evidence-store` command line. Every command is a client of the app's one API (see
  * cli/session.ts): it behaves exactly as the desktop app does, because it is the same code.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ApiCallError } from '../shared/api-error.ts';
 import { defaultDatabasePath } from '../core/paths.ts';
@@ -56,8 +57,11 @@ Usage:
       lists by their headers, and check them. --json prints {"rows", "lists", "findings"}.
   evidence-store annexa build <file>... --inspection-date YYYY-MM-DD --out FILE.xlsx [--pseudonymise] [--mapping FILE] [--spec ID] [--json]
       The same, then write Ofsted's Annex A workbook (or, with --pseudonymise, the copy for wider
-      sharing). Both exit 0 whatever they find, 1 if a file could not be read. Nothing is kept:
-      the child-level data stays in memory until the command ends.
+      sharing). Both exit 0 whatever they find, 1 if a file could not be read. The child-level data
+      stays in memory until the command ends: nothing of it is kept. Each run is recorded in the
+      audit log of the index (--db, or the default) as the app records it (Annex A imported; for
+      build, the workbook exported too); with no index there, no log is made and the command says
+      its run was not recorded. --json adds "auditLog": the index recorded in, or null.
   evidence-store export --out DIR [--framework ID] [--judgement ID]... [--status approved[,draft,retired]]
                         [--include annexa,self-evaluation] [--audience shared|inspection-team] [--db FILE] [--json]
       Write the pack for the shared drive: evidence filed by judgement, index.html (searchable
@@ -97,7 +101,8 @@ Usage:
 
 Options:
   --db FILE    The index file (default: ${defaultDatabasePath()}).
-               Every command but index, serve, annexa and verify needs it to exist already.
+               Every command but index, serve, annexa and verify needs it to exist already
+               (annexa uses it, for its audit log, when it exists).
   --json       Machine-readable output on stdout.
   ${PASSPHRASE_VARIABLE}
                Environment variable: the passphrase of an encrypted index (SQLCipher 4). Every
@@ -157,10 +162,14 @@ export async function main(argv: string[]): Promise<number> {
         return await reading((api) =>
           runTag(api, { json, path: rest[0], criteria: rest.slice(1), framework: values.framework, status: values.status, strength: values.strength }),
         );
-      case 'annexa':
-        // In memory: no index and no child-level data file is made or read.
-        return await withApi({ databasePath: ':memory:', mustExist: false }, (api) =>
+      case 'annexa': {
+        // The child-level data stays in memory: no Annex A file is made or read. The audit log is the
+        // index's when there is one, so a run here is recorded as an import or a download in the app
+        // is; without one, nothing is made, and the command says nothing was recorded.
+        const indexed = existsSync(databasePath);
+        return await withApi({ databasePath: indexed ? databasePath : ':memory:', mustExist: false, key: indexed ? key : undefined, annexaPath: ':memory:' }, (api) =>
           runAnnexa(api, {
+            auditLog: { index: databasePath, recorded: indexed },
             action: rest[0],
             files: rest.slice(1),
             inspectionDate: values['inspection-date'],
@@ -171,6 +180,7 @@ export async function main(argv: string[]): Promise<number> {
             json,
           }),
         );
+      }
       case 'export':
         return await reading((api) =>
           runExport(api, {

@@ -26,11 +26,13 @@ export interface SessionOptions {
   workers?: number;
   /** The store's key (from EVIDENCE_STORE_PASSPHRASE), if it is encrypted. */
   key?: StoreKey;
+  /** Annex A's child-level data file; ':memory:' keeps it in memory (annexa commands). */
+  annexaPath?: string;
 }
 
 export async function withApi<T>(options: SessionOptions, run: (api: Api) => Promise<T>): Promise<T> {
   if (options.mustExist && !existsSync(options.databasePath)) throw new NoIndexError(options.databasePath);
-  const core = openCore({ databasePath: options.databasePath, workers: options.workers, key: options.key });
+  const core = openCore({ databasePath: options.databasePath, workers: options.workers, key: options.key, annexaPath: options.annexaPath });
   try {
     const { dispatch } = core.api({ mode: 'cli', version: VERSION, databasePath: options.databasePath, openPath, revealPath, pickFolder: null });
     return await run(createLocalApi(dispatch, core.subscribe));

@@ -21,6 +21,8 @@ import type { AnnexaProgress } from '../shared/annexa/api.ts';
 import type { PackProgress } from '../shared/pack.ts';
 import { PackService } from './pack/service.ts';
 import type { StoreKey } from './store/cipher.ts';
+import { FolderRemover, type RemovalOptions } from './scan/remove-folder.ts';
+import type { RemovalProgress } from '../shared/contract.ts';
 
 // Encryption at rest, for the shells (which use the core only through this module and the API).
 export { newRawKey, passphraseKey, PASSPHRASE_VARIABLE, StoreKeyError, type StoreKey } from './store/cipher.ts';
@@ -42,6 +44,8 @@ export interface CoreOptions {
    * 'encrypted' or 'not-encrypted'). Without it the store is plain.
    */
   key?: StoreKey;
+  /** How a folder removal that forgets text goes in steps (tests make one last as long as they need). */
+  removal?: RemovalOptions;
 }
 
 export interface Core {
@@ -90,6 +94,7 @@ export function openCore(options: CoreOptions): Core {
   const packEvents = new EventEmitter<{ progress: [PackProgress] }>();
   let packService: PackService | null = null;
   const pack = () => (packService ??= new PackService({ db, frameworks, annexa, onProgress: (p) => packEvents.emit('progress', p) }));
+  const remover = new FolderRemover(db, indexer, options.removal);
   let background: BackgroundSync | null = null;
   // Workers start on the first search of a big library; an index in memory has no file to share.
   const rankWorkers = options.databasePath === ':memory:' ? undefined : new RankWorkers(options.databasePath, options.parallelRankingFromPages, undefined, options.key);
@@ -101,7 +106,7 @@ export function openCore(options: CoreOptions): Core {
       return indexer.extractionService;
     },
     api(host) {
-      const handlers = createHandlers(db, indexer, host, { get: core.settings, set: core.updateSettings }, frameworks, annexa, pack, rankWorkers);
+      const handlers = createHandlers(db, indexer, host, { get: core.settings, set: core.updateSettings }, frameworks, annexa, pack, remover, rankWorkers);
       return { handlers, dispatch: createDispatch(handlers) };
     },
     settings: () => readSettings(db),
@@ -130,15 +135,18 @@ export function openCore(options: CoreOptions): Core {
       };
       const onAnnexa = (p: AnnexaProgress) => listener('annexa.progress', p);
       const onPack = (p: PackProgress) => listener('pack.progress', p);
+      const onRemoval = (p: RemovalProgress) => listener('removal.progress', p);
       indexer.on('progress', onProgress);
       indexer.on('rootsChanged', onRoots);
       annexaEvents.on('progress', onAnnexa);
       packEvents.on('progress', onPack);
+      remover.on('progress', onRemoval);
       return () => {
         indexer.off('progress', onProgress);
         indexer.off('rootsChanged', onRoots);
         annexaEvents.off('progress', onAnnexa);
         packEvents.off('progress', onPack);
+        remover.off('progress', onRemoval);
       };
     },
     async close() {

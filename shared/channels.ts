@@ -10,6 +10,7 @@ export const METHOD_NAMES = [
   'roots.list',
   'roots.add',
   'roots.remove',
+  'removal.status',
   'roots.scan',
   'scan.status',
   'scan.run',
@@ -85,7 +86,7 @@ export const METHOD_NAMES = [
   'savedSearches.delete',
 ] as const;
 
-export const EVENT_NAMES = ['scan.progress', 'roots.changed', 'annexa.progress', 'pack.progress'] as const;
+export const EVENT_NAMES = ['scan.progress', 'roots.changed', 'annexa.progress', 'pack.progress', 'removal.progress'] as const;
 
 export const IPC_CHANNEL_PREFIX = 'evidence:';
 export const IPC_EVENT_CHANNEL = 'evidence:event';

@@ -111,6 +111,30 @@ export const ScanProgress = z.object({
 });
 export type ScanProgress = z.infer<typeof ScanProgress>;
 
+/**
+ * Removing a folder and forgetting its text (roots.remove with forgetText), as it goes: the text
+ * of its documents leaves the index in batches ('forgetting', counted), then the index file is
+ * compacted ('compacting': SQLite says nothing of how far it is, so there is no count), then
+ * 'done' or 'failed'.
+ */
+export const RemovalProgress = z.object({
+  rootId: z.number().int(),
+  rootPath: z.string(),
+  phase: z.enum(['forgetting', 'compacting', 'done', 'failed']),
+  /** Documents whose text has left the index, of `total` (the folder's documents no other folder holds). */
+  done: z.number().int(),
+  total: z.number().int(),
+  /** Of those, evidence items kept without their text. */
+  evidenceKept: z.number().int(),
+  /** Estimate while forgetting, once enough is done to judge the rate; null otherwise. */
+  secondsLeft: z.number().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Why it failed ('failed' only). */
+  message: z.string().nullable(),
+});
+export type RemovalProgress = z.infer<typeof RemovalProgress>;
+
 /** A piece of snippet text; `hit` pieces are the words that matched (the UI highlights them). */
 export const Segment = z.object({ text: z.string(), hit: z.boolean() });
 export type Segment = z.infer<typeof Segment>;
@@ -446,12 +470,16 @@ export const methods = {
   /**
    * Takes a folder out of the library. With `forgetText`, the text read from its documents goes too
    * (evidence items made of them stay, without their text) and the index file is compacted so no
-   * byte of it is left on disk; that can take a minute on a big index.
+   * byte of it is left on disk; that can take minutes on a big index. It answers when done, progress
+   * arriving meanwhile as `removal.progress` events; search goes on working. While one removal runs,
+   * another is refused ('unavailable').
    */
   'roots.remove': {
     input: z.object({ rootId: z.number().int().positive(), forgetText: z.boolean().default(false) }).strict(),
     output: z.object({ ok: z.literal(true), textForgotten: z.number().int() }),
   },
+  /** The folder removal running (or the last one finished) since the app started; null if none. */
+  'removal.status': { input: Empty, output: RemovalProgress.nullable() },
   /** Starts a scan of one root, or of all roots; returns at once, progress arrives as events. */
   'roots.scan': { input: z.object({ rootId: z.number().int().positive().optional() }).strict(), output: Ok },
   'scan.status': { input: Empty, output: ScanProgress },
@@ -617,6 +645,7 @@ export const events = {
   'roots.changed': z.object({}),
   'annexa.progress': AnnexaProgress,
   'pack.progress': PackProgress,
+  'removal.progress': RemovalProgress,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

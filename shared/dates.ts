@@ -68,6 +68,12 @@ export function formatDateTime(iso: string | null | undefined, empty = '—'): s
   return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** A moment as this computer's wall-clock time, `yyyy-mm-ddTHH:mm:ss`: for Excel, which has no time zones. */
+export function localWallClock(iso: string): string {
+  const t = new Date(iso);
+  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:${pad(t.getMinutes())}:${pad(t.getSeconds())}`;
+}
+
 /** A moment for a file name, day first and without characters Windows refuses: "05-03-2026 1407". */
 export function fileNameStamp(now: Date): string {
   return `${pad(now.getDate())}-${pad(now.getMonth() + 1)}-${now.getFullYear()} ${pad(now.getHours())}${pad(now.getMinutes())}`;

@@ -1,7 +1,9 @@
 /**
  * `annexa validate` and `annexa build`: Annex A from case-management extracts, for scripts. The
- * same API methods as the app's Annex A screen, on an in-memory store: a check from the command
- * line leaves no child's data behind anywhere but the workbook it was asked to write.
+ * same API methods as the app's Annex A screen, with the child-level data in memory: a check from
+ * the command line leaves no child's data behind anywhere but the workbook it was asked to write.
+ * The core records the import and the workbook in the audit log of the index the session opened
+ * (cli/main.ts), or of none when there is no index: the output says which.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -20,6 +22,8 @@ export interface AnnexaOptions {
   out?: string;
   pseudonymise: boolean;
   json: boolean;
+  /** The index whose audit log records this run, and whether it exists (without one, nothing is recorded). */
+  auditLog: { index: string; recorded: boolean };
 }
 
 const USAGE = 'Usage: evidence-store annexa validate|build <file>... --inspection-date YYYY-MM-DD [--out FILE.xlsx] [--mapping FILE] [--json]';
@@ -77,13 +81,22 @@ export async function runAnnexa(api: Api, options: AnnexaOptions): Promise<numbe
   }
 
   if (options.json) {
-    console.log(JSON.stringify({ rows: report.rows, lists, findings, unreadable: report.unreadable, unrecognised: report.unrecognised, ...(written ?? {}) }));
+    const auditLog = options.auditLog.recorded ? options.auditLog.index : null;
+    console.log(JSON.stringify({ rows: report.rows, lists, findings, unreadable: report.unreadable, unrecognised: report.unrecognised, ...(written ?? {}), auditLog }));
   } else {
     printReport(report, lists, findings, listName);
     if (written) console.log(`\nWorkbook${options.pseudonymise ? ' (pseudonymised)' : ''} written to ${written.out}`);
+    console.log(auditLine(options.auditLog));
   }
   // The command ran whatever it found; a file it could not read is a failure to do what was asked.
   return report.unreadable.length ? 1 : 0;
+}
+
+/** Where this run was recorded, or why it was not. */
+function auditLine({ index, recorded }: AnnexaOptions['auditLog']): string {
+  return recorded
+    ? `Recorded in the audit log of ${index} (evidence-store audit lists it).`
+    : `Not recorded in an audit log: there is no index at ${index}. Give --db with your index to record runs in its audit log.`;
 }
 
 /** Every finding, page by page. */

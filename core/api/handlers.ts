@@ -27,7 +27,7 @@ import { createRequestHandlers } from './request-handlers.ts';
 import { createAuditHandlers } from './audit-handlers.ts';
 import { audited } from '../audit/audit-log.ts';
 import { failedDetail, rootRemovedDetail } from '../audit/details.ts';
-import { removeFolder } from '../scan/remove-folder.ts';
+import type { FolderRemover } from '../scan/remove-folder.ts';
 import { createEvidenceTableHandlers } from './evidence-table-handlers.ts';
 import { createSavedSearchHandlers } from './saved-search-handlers.ts';
 import { documentHits } from '../search/document-hits.ts';
@@ -64,7 +64,7 @@ export interface SettingsAccess {
 
 export function createHandlers(
   db: Db, indexer: Indexer, host: Host, settings: SettingsAccess, frameworks: FrameworkRegistry, annexa: () => AnnexaService, pack: () => PackService,
-  rankWorkers?: RankWorkers,
+  remover: FolderRemover, rankWorkers?: RankWorkers,
 ): Handlers {
   const user = currentUser();
   // The index's own folder is never a library folder (it would index itself).
@@ -153,14 +153,18 @@ export function createHandlers(
     'roots.remove': async ({ rootId, forgetText }) => {
       const root = getRoot(db, rootId);
       if (!root) throw new ApiFailure('not-found', 'That folder is no longer in the library.');
+      // One removal at a time: a second would wait behind the first's compaction for minutes.
+      if (remover.busy) throw new ApiFailure('unavailable', remover.busyMessage());
       const forgotten = await audited(
         db,
         'roots.remove',
         { done: (r) => rootRemovedDetail(root.path, r), failed: (error) => failedDetail(root.path, error) },
-        () => removeFolder(db, indexer, rootId, forgetText ?? false),
+        () => remover.remove(rootId, forgetText ?? false),
       );
       return { ok: true, textForgotten: forgotten?.documents ?? 0 };
     },
+
+    'removal.status': async () => remover.status,
 
     'roots.scan': async ({ rootId }) => {
       if (rootId !== undefined && !getRoot(db, rootId)) throw new ApiFailure('not-found', 'That folder is no longer in the library.');
@@ -236,9 +240,20 @@ export function createHandlers(
     'dialog.pickFolder': async () => ({ path: host.pickFolder ? await host.pickFolder() : null }),
 
     'scan.control': async ({ action }) => {
+      // A folder removal pauses scanning until it ends (a scan would wait behind its compaction and
+      // record its files as failed): Resume waits for it, and Cancel leaves scanning paused.
+      if (action === 'resume' && remover.busy) {
+        throw new ApiFailure('unavailable', 'Scanning goes on by itself once the folder being removed is done (the status bar shows how far it is).');
+      }
       if (action === 'pause') indexer.pause();
       else if (action === 'resume') indexer.resume();
-      else indexer.cancel();
+      else {
+        indexer.cancel();
+        if (remover.busy) {
+          await indexer.idle();
+          indexer.pause();
+        }
+      }
       return { ok: true };
     },
 

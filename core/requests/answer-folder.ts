@@ -21,7 +21,7 @@ import { formatManifest, hashFile, type ManifestEntry } from '../pack/manifest.t
 import { PackPaths } from '../pack/names.ts';
 import { verifyPack } from '../pack/verify.ts';
 import { linkAsText } from './links.ts';
-import { britishDateTime } from './times.ts';
+import { formatDateTime } from '../../shared/dates.ts';
 
 export const ANSWER_KIND = 'request-answer';
 export const ANSWER_NOTE = 'response.txt';
@@ -40,12 +40,12 @@ function noteText(r: InspectorRequest, placed: Map<number, string>, madeBy: stri
     `Request ${r.id}: ${r.text}`,
     '',
     `Inspector: ${r.inspector}`,
-    `Received: ${britishDateTime(r.received)}`,
-    `Due: ${r.due ? britishDateTime(r.due) : 'not set'}`,
+    `Received: ${formatDateTime(r.received)}`,
+    `Due: ${r.due ? formatDateTime(r.due) : 'not set'}`,
     `Priority: ${r.priority}`,
     ...(r.owner ? [`Owner: ${r.owner}`] : []),
     ...(r.judgementId ? [`Judgement: ${r.judgementId}`] : []),
-    `Status: ${r.status}${r.answered ? ` (answered ${britishDateTime(r.answered)})` : ''}`,
+    `Status: ${r.status}${r.answered ? ` (answered ${formatDateTime(r.answered)})` : ''}`,
     '',
     'Response:',
     r.response || '(no response written yet)',
@@ -53,7 +53,7 @@ function noteText(r: InspectorRequest, placed: Map<number, string>, madeBy: stri
     'What answers it:',
     ...(r.links.length === 0 ? ['(nothing linked)'] : r.links.map((l) => `- ${linkAsText(l)}${placed.has(l.id) ? ` -> ${placed.get(l.id)}` : ''}`)),
     '',
-    `Written by Evidence Store for ${madeBy} on ${britishDateTime(now.toISOString())}.`,
+    `Written by Evidence Store for ${madeBy} on ${formatDateTime(now.toISOString())}.`,
   ];
   return lines.join('\r\n') + '\r\n';
 }

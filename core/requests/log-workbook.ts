@@ -11,7 +11,7 @@ import { isOverdue, minutesOpen, type InspectorRequest } from '../../shared/requ
 import { XlsxWriter, type CellInput, type SheetColumn } from '../xlsx/xlsx-writer.ts';
 import { MemorySink } from '../xlsx/zip-writer.ts';
 import { linkAsText } from './links.ts';
-import { localWallClock } from './times.ts';
+import { localWallClock } from '../../shared/dates.ts';
 
 const STATUS_LABEL: Record<InspectorRequest['status'], string> = { new: 'New', 'in-progress': 'In progress', answered: 'Answered', withdrawn: 'Withdrawn' };
 

@@ -9,7 +9,8 @@
  * time that does not exist (the hour skipped when the clocks go forward) is moved on by the gap, as
  * the clock itself moves; one that happens twice (the hour repeated in October) is the first.
  *
- * Going out (Excel, the CLI's lines) the reverse: UTC shown as this computer's local wall-clock time.
+ * Going out (Excel, the CLI's lines) the reverse: UTC shown as this computer's local wall-clock time,
+ * by shared/dates.ts (formatDateTime, localWallClock), the app's one definition of how times look.
  */
 import { ApiFailure } from '../api/errors.ts';
 
@@ -32,20 +33,6 @@ export function toStoredTime(text: string, field: string): string {
   }
   // No zone: this computer's local time (the Date constructor with parts reads them as local).
   return new Date(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5], parts[6]).toISOString();
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A stored time as this computer's wall-clock time, `YYYY-MM-DDTHH:MM:SS` (for Excel, which has no zones). */
-export function localWallClock(iso: string): string {
-  const t = new Date(iso);
-  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:${pad(t.getMinutes())}:${pad(t.getSeconds())}`;
-}
-
-/** A stored time as people in England write it, in local time: `02/12/2026 14:30`. */
-export function britishDateTime(iso: string): string {
-  const t = new Date(iso);
-  return `${pad(t.getDate())}/${pad(t.getMonth() + 1)}/${t.getFullYear()} ${pad(t.getHours())}:${pad(t.getMinutes())}`;
 }
 
 /** Now, as stored. */

@@ -23,7 +23,24 @@ export function compactNow(db: Db): void {
   db.prepare("INSERT INTO pages_fts(pages_fts) VALUES ('optimize')").run();
   db.prepare("INSERT INTO pages_sub(pages_sub) VALUES ('optimize')").run();
   db.exec('VACUUM');
-  if (!db.memory) db.pragma('wal_checkpoint(TRUNCATE)');
+  if (!db.memory) emptyWal(db);
+}
+
+/** Tries of the TRUNCATE checkpoint, each waiting up to the busy timeout for readers to finish. */
+const CHECKPOINT_TRIES = 5;
+
+/**
+ * The checkpoint waits for searches still reading older copies of pages (search goes on during a
+ * removal); it does not fail when they outlast the busy timeout, it reports busy and leaves the
+ * -wal as it was, with old copies of the forgotten text in it. So it is tried again, and a -wal it
+ * could not empty is an error rather than a silent "done".
+ */
+function emptyWal(db: Db): void {
+  for (let i = 0; i < CHECKPOINT_TRIES; i++) {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (!result?.busy) return;
+  }
+  throw new Error('The index was compacted, but its journal (the -wal file) could not be emptied while it was in use. Close Evidence Store and open it again: that empties it.');
 }
 
 /** Compacts the index `db` is open on; for a file, in a worker, resolving when it is done. */

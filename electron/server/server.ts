@@ -27,7 +27,18 @@ export interface ServerOptions {
   port?: number;
   /** Fixed token for tests; a random one otherwise. */
   token?: string;
+  /** How long a request may take to arrive, and how often that is checked (tests shorten them). */
+  receiveLimits?: { requestMs: number; headersMs: number; checkEveryMs: number };
 }
+
+/**
+ * Node's own defaults, written down: a request must arrive within 5 minutes, its headers within 60
+ * seconds (a client trickling bytes cannot hold a connection for ever). These bound *receiving* a
+ * request only. Answering it has no limit, and the socket no idle timeout: a call that works for
+ * minutes (removing a folder and forgetting its text on a big index, exporting a pack) is answered
+ * whenever it ends, while its progress arrives on the event stream.
+ */
+const RECEIVE_LIMITS = { requestMs: 300_000, headersMs: 60_000, checkEveryMs: 30_000 };
 
 export interface RunningServer {
   url: string;
@@ -96,7 +107,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return b.length === tokenBytes.length && timingSafeEqual(b, tokenBytes);
   };
 
-  const server = createServer((req, res) => {
+  const limits = options.receiveLimits ?? RECEIVE_LIMITS;
+  const server = createServer({ requestTimeout: limits.requestMs, headersTimeout: limits.headersMs, connectionsCheckingInterval: limits.checkEveryMs }, (req, res) => {
     handle(req, res).catch((error) => {
       console.error('[evidence-store] request failed:', error);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'The request failed inside Evidence Store.' } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../helpers/temp.ts';
@@ -38,5 +38,41 @@ describe('evidence-store audit', () => {
     const wrong = cli('audit', '--action', 'everything', '--db', db);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('--action is one of pack.export');
+  });
+});
+
+describe('evidence-store annexa, audited', () => {
+  it('records building the workbook in the index’s audit log, as a download from the app is, keeping the child-level data in memory', { timeout: 120_000 }, () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    const root = join(dir, 'Evidence');
+    mkdirSync(root);
+    writeFileSync(join(root, 'qa.txt'), 'Quality assurance report for the front door.');
+    const contacts = join(dir, 'contacts.csv');
+    writeFileSync(contacts, 'Person ID,Sex,Ethnicity,DOB,Age,Contact Date,Contact Source\n1001,M,WBRI,01/02/2015,9,01/02/2024,2A\n');
+    // The default index (EVIDENCE_STORE_DATA moves where the default is).
+    const env = { EVIDENCE_STORE_DATA: data };
+    const run = (...args: string[]) => {
+      const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, TZ: 'Europe/London', ...env } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    expect(run('index', root).code).toBe(0);
+
+    const built = run('annexa', 'build', contacts, '--inspection-date', '2024-03-15', '--out', join(dir, 'Annex A.xlsx'), '--pseudonymise');
+    expect(built.code).toBe(0);
+    expect(built.stdout).toContain(`Recorded in the audit log of ${join(data, 'evidence-store.db')} (evidence-store audit lists it).`);
+
+    const json = JSON.parse(run('audit', '--json').stdout);
+    expect(json.entries).toMatchObject([
+      { action: 'annexa.workbook', outcome: 'done', detail: expect.stringMatching(/^The pseudonymised \(no child-level identifiers\) workbook, [\d,]+ bytes, handed over to be saved\.$/u) },
+      { action: 'annexa.import', outcome: 'done' },
+    ]);
+    // --db names the index the same way, and --json says which log it went to.
+    const db = join(data, 'evidence-store.db');
+    const viaDb = JSON.parse(cli('annexa', 'validate', contacts, '--inspection-date', '2024-03-15', '--json', '--db', db).stdout);
+    expect(viaDb.auditLog).toBe(db);
+    expect(JSON.parse(run('audit', '--json', '--action', 'annexa.import').stdout).entries).toHaveLength(2);
+    // No child-level data file was made beside the index.
+    expect(readdirSync(data).filter((f) => f.startsWith('annex-a'))).toEqual([]);
   });
 });

@@ -14,6 +14,12 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The CLI with these environment variables (EVIDENCE_STORE_DATA moves the default index). */
+function cliIn(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 function folder(dir: string): string {
   const root = join(dir, 'Evidence');
   mkdirSync(root);
@@ -154,21 +160,24 @@ describe('evidence-store CLI', () => {
     const dir = tempDir();
     const contacts = join(dir, 'contacts.csv');
     writeFileSync(contacts, 'Person ID,Sex,Ethnicity,DOB,Age,Contact Date,Contact Source\n1001,M,WBRI,01/02/2015,9,01/02/2024,2A\n1002,F,XXXX,03/04/2016,7,05/02/2024,6\n');
-    const r = cli('annexa', 'validate', contacts, '--inspection-date', '2024-03-15', '--json');
+    // No index where the default would be: nothing is made, and nothing recorded.
+    const noIndex = { EVIDENCE_STORE_DATA: join(dir, 'no-data-here') };
+    const r = cliIn(noIndex, 'annexa', 'validate', contacts, '--inspection-date', '2024-03-15', '--json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ rows: 2, lists: [{ list: 'List 1', rows: 2, source: 'contacts.csv' }] });
+    expect(out).toMatchObject({ rows: 2, lists: [{ list: 'List 1', rows: 2, source: 'contacts.csv' }], auditLog: null });
     expect(out.findings).toEqual([
       expect.objectContaining({ list: 'List 1', row: 3, column: 'Ethnicity', rule: 'code-unknown', severity: 'error', message: expect.stringContaining('XXXX') }),
     ]);
     const workbook = join(dir, 'Annex A.xlsx');
-    const built = cli('annexa', 'build', contacts, '--inspection-date', '2024-03-15', '--out', workbook);
+    const built = cliIn(noIndex, 'annexa', 'build', contacts, '--inspection-date', '2024-03-15', '--out', workbook);
     expect(built.code).toBe(0);
+    expect(built.stdout).toContain(`Not recorded in an audit log: there is no index at ${join(dir, 'no-data-here', 'evidence-store.db')}. Give --db with your index`);
     expect(readFileSync(workbook).subarray(0, 2).toString()).toBe('PK');
     // Only the workbook asked for: no index, no child-level data file beside it.
     expect(readdirSync(dir).sort()).toEqual(['Annex A.xlsx', 'contacts.csv']);
     // What could not be read, or was not asked properly, says so and does not pass.
-    const missing = cli('annexa', 'validate', join(dir, 'missing.csv'), '--inspection-date', '2024-03-15');
+    const missing = cliIn(noIndex, 'annexa', 'validate', join(dir, 'missing.csv'), '--inspection-date', '2024-03-15');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/missing\.csv could not be read/u);
     expect(cli('annexa', 'validate', contacts).code).toBe(2);

@@ -202,7 +202,7 @@ test('messy extracts in, mapping fixed, the planted finding seen, a summary read
     await step(page, 1, 'Add extracts');
     await expect(view.getByTestId('annexa-system').locator('option', { hasText: 'Saved for Frontdoor' })).toHaveCount(1);
     await view.getByTestId('annexa-import').click();
-    const replace = page.getByRole('alertdialog', { name: /^Replace the lists imported on \d\d\/\d\d\/\d{4} at \d\d:\d\d\?$/u });
+    const replace = page.getByRole('alertdialog', { name: /^Replace the lists imported on \d\d\/\d\d\/\d{4} \d\d:\d\d\?$/u });
     await expect(replace).toBeVisible();
     await replace.getByRole('button', { name: 'Cancel' }).click();
 

@@ -5,9 +5,7 @@
  * council laptops is en-US (mm/dd/yyyy): the same screen would read 03/04 two ways.
  */
 
-import { formatDate, parseDate } from '../../../shared/dates.ts';
-
-const pad = (n: number) => String(n).padStart(2, '0');
+import { formatDate, formatDateTime, parseDate } from '../../../shared/dates.ts';
 
 export type { ParsedDate } from '../../../shared/dates.ts';
 
@@ -37,10 +35,7 @@ export function formatIsoDateLong(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : long.format(d).replace(',', '');
 }
 
-/** A moment (importedAt) in local time: "30/11/2026 at 14:02". */
+/** A moment (importedAt, an export's time) in local time, as every time the app shows: "30/11/2026 14:02"; "—" for none. */
 export function formatTimestamp(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '—';
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} at ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return formatDateTime(iso, '—');
 }

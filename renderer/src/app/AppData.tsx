@@ -1,10 +1,10 @@
 /**
  * Library-wide state every area reads: what the app is (desktop/browser), the folders in the
- * library and the indexer's progress. Kept fresh by events, with a slow poll as a safety net in
+ * library, the indexer's progress and a folder removal's. Kept fresh by events, with a slow poll as a safety net in
  * case the event stream dropped a message while reconnecting.
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { AppInfo, Root, ScanProgress } from '../../../shared/contract.ts';
+import type { AppInfo, RemovalProgress, Root, ScanProgress } from '../../../shared/contract.ts';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
 
@@ -12,6 +12,8 @@ export interface AppData {
   info: AppInfo | null;
   roots: Root[] | null;
   progress: ScanProgress | null;
+  /** The folder removal running (forgetting its text), or the last one finished; null if none. */
+  removal: RemovalProgress | null;
   /** Why the library could not be loaded (e.g. the server stopped), or null. */
   loadError: string | null;
   refreshRoots(): Promise<void>;
@@ -26,6 +28,7 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [roots, setRoots] = useState<Root[] | null>(null);
   const [progress, setProgress] = useState<ScanProgress | null>(null);
+  const [removal, setRemoval] = useState<RemovalProgress | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const wasScanning = useRef(false);
 
@@ -51,22 +54,27 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     api.call('app.info', {}).then(setInfo, (error) => setLoadError(errorMessage(error)));
     void refreshRoots();
-    const poll = () => api.call('scan.status', {}).then(onProgress, () => undefined);
-    void poll();
+    const poll = () => {
+      void api.call('scan.status', {}).then(onProgress, () => undefined);
+      void api.call('removal.status', {}).then(setRemoval, () => undefined);
+    };
+    poll();
     const offProgress = api.on('scan.progress', onProgress);
     const offRoots = api.on('roots.changed', () => void refreshRoots());
+    const offRemoval = api.on('removal.progress', setRemoval);
     const timer = setInterval(() => {
-      void poll();
+      poll();
       void refreshRoots();
     }, SAFETY_POLL_MS);
     return () => {
       offProgress();
       offRoots();
+      offRemoval();
       clearInterval(timer);
     };
   }, [api, onProgress, refreshRoots]);
 
-  return <AppDataContext.Provider value={{ info, roots, progress, loadError, refreshRoots }}>{children}</AppDataContext.Provider>;
+  return <AppDataContext.Provider value={{ info, roots, progress, removal, loadError, refreshRoots }}>{children}</AppDataContext.Provider>;
 }
 
 export function useAppData(): AppData {

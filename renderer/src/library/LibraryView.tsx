@@ -3,7 +3,7 @@ import { Dismiss20Regular, FolderAdd20Regular, FolderAdd24Regular } from '@fluen
 import { useState } from 'react';
 import type { Root } from '../../../shared/contract.ts';
 import { useApi } from '../api/ApiContext.tsx';
-import { errorMessage } from '../api/client.ts';
+import { ApiCallError, errorMessage } from '../api/client.ts';
 import { useAppData } from '../app/AppData.tsx';
 import { formatCount } from '../shared/format.ts';
 import { COUNT_LABELS } from '../../../shared/counts.ts';
@@ -29,7 +29,7 @@ const useStyles = makeStyles({
 export function LibraryView({ tab, onTabChange }: { tab: LibraryTab; onTabChange: (tab: LibraryTab) => void }) {
   const styles = useStyles();
   const api = useApi();
-  const { roots, progress, refreshRoots, loadError } = useAppData();
+  const { roots, progress, removal, refreshRoots, loadError } = useAppData();
   const addFolder = useAddFolder();
   const [removing, setRemoving] = useState<Root | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,9 +47,23 @@ export function LibraryView({ tab, onTabChange }: { tab: LibraryTab; onTabChange
   };
   const remove = async (forgetText: boolean) => {
     if (!removing) return;
+    const root = removing;
+    setActionError(null);
+    if (forgetText) {
+      // Forgetting can take minutes: the dialog closes at once and the status bar shows how far it
+      // is, in every area, so the user can go on searching meanwhile.
+      setRemoving(null);
+      try {
+        await api.call('roots.remove', { rootId: root.id, forgetText: true });
+      } catch (e) {
+        if (!(await saidByStatusBar(e, root.id))) setActionError(errorMessage(e));
+      }
+      await refreshRoots();
+      return;
+    }
     setBusy(true);
     try {
-      await api.call('roots.remove', { rootId: removing.id, forgetText });
+      await api.call('roots.remove', { rootId: root.id, forgetText: false });
       setRemoving(null);
       await refreshRoots();
     } catch (e) {
@@ -58,6 +72,17 @@ export function LibraryView({ tab, onTabChange }: { tab: LibraryTab; onTabChange
     } finally {
       setBusy(false);
     }
+  };
+  /**
+   * Whether the status bar already tells the story of a removal whose call failed: the removal
+   * failed inside the core (the status bar says why, better than the call's error can), or the
+   * connection gave up on a call the core is still working on (a browser's own limit on how long it
+   * waits for an answer), in which case the status bar goes on showing its progress.
+   */
+  const saidByStatusBar = async (error: unknown, rootId: number): Promise<boolean> => {
+    if (!(error instanceof ApiCallError) || (error.code !== 'internal' && error.code !== 'unavailable')) return false;
+    const now = await api.call('removal.status', {}).catch(() => null);
+    return now?.rootId === rootId && (error.code === 'internal' ? now.phase === 'failed' : now.phase === 'forgetting' || now.phase === 'compacting');
   };
   const error = addFolder.error ?? actionError ?? loadError;
 
@@ -115,6 +140,7 @@ export function LibraryView({ tab, onTabChange }: { tab: LibraryTab; onTabChange
               key={root.id}
               root={root}
               scanning={progress?.state === 'scanning' && progress.rootId === root.id}
+              removing={removal?.rootId === root.id && removal.phase === 'forgetting'}
               onScan={() => scan(root)}
               onRemove={() => setRemoving(root)}
               onRetryFailed={() => retryFailed(root)}

@@ -44,11 +44,10 @@ export function RemoveRootDialog({ root, busy, onConfirm, onCancel }: RemoveRoot
             />
             <p className={styles.note} id="remove-forget-note">
               Evidence made from its documents keeps its title, summary and tags, without the text. Without this, the text of those documents stays in the
-              index. If you add the folder again, its text is read again.
+              index. If you add the folder again, its text is read again. On a big index forgetting takes a few minutes: the status bar shows how far
+              it is, and you can go on searching meanwhile.
             </p>
-            {busy && forget && (
-              <Spinner size="tiny" labelPosition="after" label="Forgetting the text and compacting the index. On a big index this can take a few minutes; you can keep working." />
-            )}
+            {busy && <Spinner size="tiny" labelPosition="after" label="Removing the folder…" />}
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={onCancel} disabled={busy}>

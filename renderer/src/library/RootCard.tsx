@@ -29,6 +29,8 @@ function unfinished(root: Root): string | null {
 export interface RootCardProps {
   root: Root;
   scanning: boolean;
+  /** Being removed, its text being forgotten (the status bar shows how far). */
+  removing?: boolean;
   onScan: () => void;
   onRemove: () => void;
   /** Read this folder's failed files again. */
@@ -36,7 +38,7 @@ export interface RootCardProps {
 }
 
 /** One folder in the library: where it is, whether it can be reached, and what was found in it. */
-export function RootCard({ root, scanning, onScan, onRemove, onRetryFailed }: RootCardProps) {
+export function RootCard({ root, scanning, removing = false, onScan, onRemove, onRetryFailed }: RootCardProps) {
   const styles = useStyles();
   const online = root.state === 'online';
   const problem = scanning ? null : unfinished(root);
@@ -89,11 +91,11 @@ export function RootCard({ root, scanning, onScan, onRemove, onRetryFailed }: Ro
         <dd className={styles.value}>{formatCount(root.unsupported)}</dd>
       </dl>
       <div className={styles.actions}>
-        <Button icon={<ArrowSync20Regular />} onClick={onScan} disabled={scanning}>
+        <Button icon={<ArrowSync20Regular />} onClick={onScan} disabled={scanning || removing}>
           Scan now
         </Button>
-        <Button appearance="subtle" icon={<Delete20Regular />} onClick={onRemove}>
-          Remove
+        <Button appearance="subtle" icon={<Delete20Regular />} onClick={onRemove} disabled={removing}>
+          {removing ? 'Removing…' : 'Remove'}
         </Button>
       </div>
     </Card>

@@ -8,6 +8,7 @@ import { plural } from '../shared/format.ts';
 import { failedText } from '../../../shared/counts.ts';
 import { useLibraryCounts } from '../library/useLibraryCounts.ts';
 import { progressText, progressValue } from './progress-text.ts';
+import { RemovalStatus } from './RemovalStatus.tsx';
 
 const useStyles = makeStyles({
   bar: {
@@ -31,7 +32,7 @@ const useStyles = makeStyles({
 export function StatusBar({ onShowFailures }: { onShowFailures: () => void }) {
   const styles = useStyles();
   const api = useApi();
-  const { progress, roots } = useAppData();
+  const { progress, roots, removal } = useAppData();
   const [controlError, setControlError] = useState<string | null>(null);
   const control = (action: 'pause' | 'resume' | 'cancel') => {
     setControlError(null);
@@ -78,6 +79,7 @@ export function StatusBar({ onShowFailures }: { onShowFailures: () => void }) {
           </Tooltip>
         </span>
       )}
+      <RemovalStatus removal={removal} />
       {controlError && (
         <Text size={200} className={styles.error} role="alert">
           {controlError}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { britishDateTime, localWallClock, toStoredTime } from '../../../core/requests/times.ts';
+import { toStoredTime } from '../../../core/requests/times.ts';
+import { formatDateTime, localWallClock } from '../../../shared/dates.ts';
 
 // The analyst's laptop is in England: GMT in winter, BST (UTC+1) in summer.
 const before = process.env.TZ;
@@ -34,8 +35,8 @@ describe('request log times', () => {
   });
 
   it('shows stored times as local wall-clock time', () => {
-    expect(britishDateTime('2026-06-02T13:30:00.000Z')).toBe('02/06/2026 14:30');
-    expect(britishDateTime('2026-12-02T14:30:00.000Z')).toBe('02/12/2026 14:30');
+    expect(formatDateTime('2026-06-02T13:30:00.000Z')).toBe('02/06/2026 14:30');
+    expect(formatDateTime('2026-12-02T14:30:00.000Z')).toBe('02/12/2026 14:30');
     expect(localWallClock('2026-06-02T13:30:05.000Z')).toBe('2026-06-02T14:30:05');
   });
 });
