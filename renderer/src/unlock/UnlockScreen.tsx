@@ -29,7 +29,8 @@ const useStyles = makeStyles({
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalS },
   row: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  field: { flexGrow: 1, minWidth: '240px' },
+  // Sized from nothing, so a long error under the field does not push the button onto the next line.
+  field: { flexGrow: 1, flexShrink: 1, flexBasis: 0, minWidth: '240px' },
   // Lines the button up with the input, below the field's label.
   button: { marginTop: `calc(${tokens.lineHeightBase300} + ${tokens.spacingVerticalXXS})` },
 });
