@@ -105,11 +105,10 @@ export function UnlockScreen({ status, onUnlocked }: { status: StoreStatus; onUn
               {busy ? 'Unlocking…' : 'Unlock'}
             </Button>
           </div>
-          {busy && (
-            <p className={styles.note} role="status">
-              Opening the index: this takes a moment.
-            </p>
-          )}
+          {/* Always there, so a screen reader hears the words when they appear. */}
+          <p className={styles.note} role="status" data-testid="unlock-progress">
+            {busy ? 'Opening the index: this takes a moment.' : ''}
+          </p>
         </form>
       </div>
     </main>
