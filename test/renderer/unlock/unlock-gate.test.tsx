@@ -23,12 +23,28 @@ const PASSPHRASE = 'Kestrel meadow 42';
 
 afterEach(cleanup);
 
-async function appOn(encrypted: boolean): Promise<{ file: string }> {
+/** Holds each store.unlock until `release` is called, to see the screen while the passphrase is being checked. */
+function heldUnlock(api: ClientApi): { api: ClientApi; release: () => void } {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  return {
+    api: {
+      ...api,
+      call: (async (method: string, input: unknown) => {
+        if (method === 'store.unlock') await held;
+        return (api.call as (m: string, i: unknown) => Promise<unknown>)(method, input);
+      }) as ClientApi['call'],
+    },
+    release: () => release(),
+  };
+}
+
+async function appOn(encrypted: boolean, wrap: (api: ClientApi) => ClientApi = (api) => api): Promise<{ file: string }> {
   const file = join(tempDir(), 'index.db');
   await openCore({ databasePath: file, workers: 1, key: encrypted ? { passphrase: PASSPHRASE } : undefined }).close();
   const gate = openStoreGate({ databasePath: file, workers: 1 }, { host: { ...testHost, databasePath: file } });
   whenDone(() => gate.close());
-  const api: ClientApi = { ...createLocalApi(gate.dispatch, gate.subscribe), transport: 'ipc' };
+  const api = wrap({ ...createLocalApi(gate.dispatch, gate.subscribe), transport: 'ipc' });
   render(
     <FluentProvider theme={webLightTheme}>
       <ApiProvider value={api}>
@@ -70,6 +86,22 @@ describe('the Unlock screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
     expect(await screen.findByText('The app itself')).toBeTruthy();
     expect(screen.queryByTestId('unlock-screen')).toBeNull();
+  });
+
+  it('shows that it is busy while the passphrase is checked, and cannot be sent twice meanwhile', async () => {
+    let release = () => {};
+    await appOn(true, (api) => {
+      const held = heldUnlock(api);
+      release = held.release;
+      return held.api;
+    });
+    fireEvent.change(await waitFor(passphraseField), { target: { value: PASSPHRASE } });
+    fireEvent.submit(passphraseField().form!);
+    const button = await screen.findByRole('button', { name: 'Unlocking…' });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('unlock-progress').textContent).toBe('Opening the index: this takes a moment.');
+    release();
+    expect(await screen.findByText('The app itself')).toBeTruthy();
   });
 
   it('asks for the passphrase when Unlock is pressed with the field empty, without calling the app', async () => {
