@@ -46,6 +46,8 @@ Usage:
       The folders in the library, their counts and the index file.
   evidence-store serve [--db FILE] [--port N] [--open]
       Browser mode: serve the app on 127.0.0.1 and print its address (with this launch's token).
+      An encrypted index without ${PASSPHRASE_VARIABLE} (or with a wrong one) is served locked:
+      the page asks for the passphrase, and nothing else works until it is given.
   evidence-store frameworks [--db FILE] [--json]
       The inspection frameworks available (built in, and your own).
   evidence-store coverage [--framework ID] [--db FILE] [--json]
@@ -107,7 +109,8 @@ Options:
   ${PASSPHRASE_VARIABLE}
                Environment variable: the passphrase of an encrypted index (SQLCipher 4). Every
                command that opens the index, and serve, use it; without it an encrypted index is
-               refused (and with it an unencrypted one), never replaced by a new empty one.
+               refused (serve: the page asks for it instead), and with it an unencrypted one; an
+               encrypted index is never replaced by a new empty one.
   --           Everything after this is words of the command, even if it starts with "-".
   -h, --help   This help.
 

@@ -84,6 +84,8 @@ export const METHOD_NAMES = [
   'savedSearches.save',
   'savedSearches.rename',
   'savedSearches.delete',
+  'store.status',
+  'store.unlock',
 ] as const;
 
 export const EVENT_NAMES = ['scan.progress', 'roots.changed', 'annexa.progress', 'pack.progress', 'removal.progress'] as const;

@@ -17,6 +17,7 @@ import { annexaMethods, AnnexaProgress } from './annexa/api.ts';
 import { auditMethods } from './audit.ts';
 import { FacetValue } from './facets.ts';
 import { evidenceTableMethods } from './evidence-table.ts';
+import { storeMethods } from './store-lock.ts';
 
 // ---------- shared shapes ----------
 
@@ -617,6 +618,7 @@ export const methods = {
   ...auditMethods,
   ...evidenceTableMethods,
   ...savedSearchMethods,
+  ...storeMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -652,7 +654,8 @@ export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
 
 /** The error shape both shells return: a code the UI can switch on and a message a user can act on. */
 export const ApiError = z.object({
-  code: z.enum(['invalid-argument', 'not-found', 'unavailable', 'forbidden', 'cancelled', 'internal']),
+  /** 'locked': the index is encrypted and waits for its passphrase (store.unlock); nothing else answers until then. */
+  code: z.enum(['invalid-argument', 'not-found', 'unavailable', 'forbidden', 'cancelled', 'locked', 'internal']),
   message: z.string(),
   /**
    * For 'invalid-argument': which part of the argument was refused, as a dotted path

@@ -1,10 +1,12 @@
 /**
  * `serve`: browser mode. Like the desktop app, a shell of its own: it opens the core, serves the
- * contract over loopback HTTP, and keeps the library up to date while it runs.
+ * contract over loopback HTTP, and keeps the library up to date while it runs. An encrypted index
+ * it has no passphrase for (or a wrong one) is served locked: the page asks for the passphrase.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openCore, type StoreKey } from '../../core/core.ts';
+import { PASSPHRASE_VARIABLE, type StoreKey } from '../../core/core.ts';
+import { openStoreGate } from '../../core/api/store-gate.ts';
 import { startServer } from '../../electron/server/server.ts';
 import { openPath, revealPath } from '../../electron/server/os-host.ts';
 import { VERSION } from '../session.ts';
@@ -25,29 +27,30 @@ export async function runServe(options: ServeOptions): Promise<number> {
     // The API still works (for scripts); the page will say how to build the UI.
     console.error('Note: the app UI has not been built yet: run `npm run build:renderer` (or `npm start`, which does it).');
   }
-  const core = openCore({ databasePath: options.databasePath, key: options.key });
-  const { dispatch } = core.api({
-    mode: 'browser',
-    version: VERSION,
-    databasePath: options.databasePath,
-    openPath,
-    revealPath,
-    pickFolder: null,
-  });
+  // An encrypted index without its passphrase (or with a wrong one) starts locked: the page asks for it.
+  const gate = openStoreGate(
+    { databasePath: options.databasePath, key: options.key },
+    {
+      host: { mode: 'browser', version: VERSION, databasePath: options.databasePath, openPath, revealPath, pickFolder: null },
+      // Bring the library up to date now and keep it so, as the desktop app does.
+      onOpen: (core) => core.startBackgroundSync(),
+    },
+  );
   let server;
   try {
-    server = await startServer({ dispatch, subscribe: core.subscribe, staticDir: RENDERER_DIR, port: options.port });
+    server = await startServer({ dispatch: gate.dispatch, subscribe: gate.subscribe, staticDir: RENDERER_DIR, port: options.port });
   } catch (error) {
-    await core.close();
+    await gate.close();
     const code = (error as NodeJS.ErrnoException).code;
     throw new Error(code === 'EADDRINUSE' ? `port ${options.port} is in use; choose another with --port, or 0 for any free port.` : (error as Error).message, { cause: error });
   }
   console.log(`Evidence Store is running at ${server.url}`);
   console.log(`Index: ${options.databasePath}`);
+  if (gate.status().locked) {
+    console.log(`The index is encrypted and ${options.key ? 'the passphrase in ' + PASSPHRASE_VARIABLE + ' does not open it' : 'no passphrase was given'}: the page asks for it.`);
+  }
   console.log('Only this computer can connect, and only with the address above. Press Ctrl+C to stop.');
   if (options.open) openPath(server.url).catch(() => console.log('Could not open a browser here: copy the address above into one.'));
-  // Bring the library up to date now and keep it so, as the desktop app does.
-  core.startBackgroundSync();
 
   await new Promise<void>((resolvePromise) => {
     const stop = () => resolvePromise();
@@ -57,6 +60,6 @@ export async function runServe(options: ServeOptions): Promise<number> {
     process.once('SIGHUP', stop);
   });
   await server.close();
-  await core.close();
+  await gate.close();
   return 0;
 }

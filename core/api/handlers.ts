@@ -30,6 +30,7 @@ import { failedDetail, rootRemovedDetail } from '../audit/details.ts';
 import type { FolderRemover } from '../scan/remove-folder.ts';
 import { createEvidenceTableHandlers } from './evidence-table-handlers.ts';
 import { createSavedSearchHandlers } from './saved-search-handlers.ts';
+import { createStoreHandlers } from './store-handlers.ts';
 import { documentHits } from '../search/document-hits.ts';
 import type { PackService } from '../pack/service.ts';
 import type { AnnexaService } from '../annexa/service.ts';
@@ -114,6 +115,7 @@ export function createHandlers(
     ...createAuditHandlers(db),
     ...createEvidenceTableHandlers(db, frameworks),
     ...createSavedSearchHandlers(db),
+    ...createStoreHandlers(host.databasePath),
 
     'app.info': async () => ({
       version: host.version,

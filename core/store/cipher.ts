@@ -29,8 +29,13 @@ export class StoreKeyError extends Error {
 export function passphraseKey(env: NodeJS.ProcessEnv = process.env): StoreKey | undefined {
   const passphrase = env[PASSPHRASE_VARIABLE];
   if (passphrase === undefined || passphrase === '') return undefined;
+  return typedPassphraseKey(passphrase, PASSPHRASE_VARIABLE);
+}
+
+/** A passphrase as a key (`what` names where it came from, for the error). */
+export function typedPassphraseKey(passphrase: string, what = 'A passphrase'): StoreKey {
   // SQLite3 Multiple Ciphers would take such a passphrase as raw key bytes, not as a passphrase.
-  if (passphrase.startsWith(RAW_PREFIX)) throw new StoreKeyError(`${PASSPHRASE_VARIABLE} must not start with “${RAW_PREFIX}”: choose another passphrase.`);
+  if (passphrase.startsWith(RAW_PREFIX)) throw new StoreKeyError(`${what} must not start with “${RAW_PREFIX}”: choose another passphrase.`);
   return { passphrase };
 }
 

@@ -5,7 +5,7 @@
 import { app, dialog, Menu, safeStorage, screen, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openCore, type Core } from '../../core/core.ts';
+import { openStoreGate, type StoreGate } from '../../core/api/store-gate.ts';
 import { APP_NAME, DATABASE_FILE } from '../../core/paths.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { hardenWebContents } from './security.ts';
@@ -18,7 +18,7 @@ import { readWindowState, restoreWindowState, trackWindowState } from './window-
 import { buildMenuTemplate } from './menu.ts';
 import { aboutText, aboutVersions } from './about.ts';
 import { closeWithin } from './quit.ts';
-import { desktopStoreKey } from './store-key.ts';
+import { desktopStoreOpening } from './store-key.ts';
 
 const RENDERER_DIR = fileURLToPath(new URL('../../renderer/', import.meta.url));
 
@@ -30,7 +30,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let window: BrowserWindow | null = null;
-  let core: Core | null = null;
+  let gate: StoreGate | null = null;
 
   app.on('second-instance', () => {
     if (window) {
@@ -54,7 +54,7 @@ if (!app.requestSingleInstanceLock()) {
 
   const showAbout = () => {
     // The SQLite library's own SQLite (SQLite3 Multiple Ciphers), which the core reports.
-    const sqlite = core?.sqliteVersion() ?? null;
+    const sqlite = gate?.core()?.sqliteVersion() ?? null;
     const text = aboutText(APP_NAME, aboutVersions(app.getVersion(), process.versions, sqlite));
     const options = { type: 'info' as const, title: text.title, message: text.message, detail: text.detail, buttons: ['OK'], noLink: true };
     void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
@@ -81,9 +81,21 @@ if (!app.requestSingleInstanceLock()) {
     hardenWebContents();
     serveRenderer(RENDERER_DIR);
     // Encryption at rest: the key the operating system keeps for this user, if the store has one.
-    core = openCore({ databasePath: databasePath(), key: desktopStoreKey(dataDir(), databasePath(), safeStorage) });
-    const { dispatch } = core.api(desktopHost(app.getVersion(), databasePath(), () => window));
-    registerIpc(dispatch);
+    // Without a key that opens it, the store starts locked and the window asks for the passphrase.
+    const { key, lockedBecause } = desktopStoreOpening(dataDir(), databasePath(), safeStorage);
+    gate = openStoreGate(
+      { databasePath: databasePath(), key },
+      {
+        host: desktopHost(app.getVersion(), databasePath(), () => window),
+        lockedBecause,
+        onOpen: (core) => {
+          core.startBackgroundSync();
+          log.info(`Started with the index at ${databasePath()}`);
+        },
+      },
+    );
+    if (gate.status().locked) log.info(`The index at ${databasePath()} is encrypted and its key is not available: the window asks for the passphrase.`);
+    registerIpc(gate.dispatch);
     installMenu();
     // The window is created only once every handler exists, so no early call can be lost.
     // The screens present now, the primary first (where a window that cannot go back opens).
@@ -94,9 +106,7 @@ if (!app.requestSingleInstanceLock()) {
     if (place.maximized) window.maximize();
     trackWindowState(window, dataDir());
     window.on('closed', () => (window = null));
-    forwardEvents(window, core.subscribe);
-    core.startBackgroundSync();
-    log.info(`Started with the index at ${databasePath()}`);
+    forwardEvents(window, gate.subscribe);
   };
 
   // Without a window the user would see nothing at all (an index from a newer version, a locked
@@ -104,8 +114,8 @@ if (!app.requestSingleInstanceLock()) {
   const failToStart = async (error: unknown) => {
     console.error('Evidence Store could not start:', error);
     window?.destroy();
-    const opened = core;
-    core = null;
+    const opened = gate;
+    gate = null;
     await opened?.close().catch(() => {});
     const shown = describeStartupError(error, databasePath());
     const { response } = await dialog.showMessageBox({
@@ -137,14 +147,14 @@ if (!app.requestSingleInstanceLock()) {
 
   let closing = false;
   app.on('will-quit', (event) => {
-    if (!core || closing) return;
+    if (!gate || closing) return;
     // Let the indexer finish its current transaction and the workers stop before exiting, but
     // never keep the user waiting long: past the limit every write is still whole (quit.ts).
     event.preventDefault();
     closing = true;
-    const opened = core;
+    const opened = gate;
     void closeWithin(() => opened.close()).then(({ outcome, error }) => {
-      core = null;
+      gate = null;
       if (outcome === 'closed') {
         log.info('Closed the index; quitting.');
         app.quit();

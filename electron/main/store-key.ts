@@ -63,6 +63,27 @@ export function desktopStoreKey(dataDir: string, databasePath: string, protector
   return passphraseKey();
 }
 
+/**
+ * How the desktop app opens its store: with the key the operating system keeps (or the passphrase
+ * in EVIDENCE_STORE_PASSPHRASE), or, when that key cannot be read, locked from the start, so the
+ * window asks for a passphrase (a store re-encrypted with `evidence-store encrypt` has one) and
+ * says in words why. An index that is not there stays an error: locked, nothing could open it.
+ */
+export function desktopStoreOpening(dataDir: string, databasePath: string, protector: KeyProtector): { key?: StoreKey; lockedBecause?: string } {
+  try {
+    const key = desktopStoreKey(dataDir, databasePath, protector);
+    return key ? { key } : {};
+  } catch (error) {
+    if (!(error instanceof StoreKeyUnavailableError) || !existsSync(databasePath)) throw error;
+    return {
+      lockedBecause:
+        `The index ${databasePath} is encrypted with a key that this computer keeps for the user who made it, and that key could not be read here ` +
+        '(only the same user on the same computer can read it). If the index was encrypted with a passphrase instead, enter it; ' +
+        'otherwise sign in as that user, on the computer where the index was made.',
+    };
+  }
+}
+
 function canProtect(protector: KeyProtector): boolean {
   return protector.isEncryptionAvailable() && protector.getSelectedStorageBackend?.() !== 'basic_text';
 }

@@ -160,7 +160,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': result.data.byteLength });
       return void res.end(result.data);
     }
-    const status = result.ok ? 200 : ({ 'invalid-argument': 400, 'not-found': 404, forbidden: 403, unavailable: 503, cancelled: 409, internal: 500 } as const)[result.error.code];
+    const status = result.ok ? 200 : ({ 'invalid-argument': 400, 'not-found': 404, forbidden: 403, unavailable: 503, cancelled: 409, locked: 423, internal: 500 } as const)[result.error.code];
     sendJson(res, status, result);
   }
 

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api/ApiContext.tsx';
 import { createApi } from './api/client.ts';
 import { SessionGate } from './api/SessionGate.tsx';
+import { UnlockGate } from './unlock/UnlockGate.tsx';
 import { App } from './app/App.tsx';
 import { AppDataProvider } from './app/AppData.tsx';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
@@ -26,11 +27,14 @@ const app = (
   <ApiProvider value={api}>
     {/* The last resort: a fault outside every area (the providers, the top bar) still gets words and a way back. */}
     <ErrorBoundary area="Evidence Store">
-      <AppDataProvider>
-        <AddFolderProvider>
-          <App />
-        </AddFolderProvider>
-      </AppDataProvider>
+      {/* An encrypted index whose key the app was not given asks for its passphrase before anything else. */}
+      <UnlockGate>
+        <AppDataProvider>
+          <AddFolderProvider>
+            <App />
+          </AddFolderProvider>
+        </AppDataProvider>
+      </UnlockGate>
     </ErrorBoundary>
   </ApiProvider>
 );

@@ -3,7 +3,7 @@
  * fresh index, and `npx evidence-store serve --port 0` started on it. One per worker (workers: 1),
  * so the journeys share it; it is stopped when the worker ends.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,12 +26,35 @@ export interface RunningApp {
   output: () => string;
 }
 
-async function startApp(): Promise<{ app: RunningApp; stop: () => Promise<void> }> {
+/** The environment the app runs in: never a passphrase from the developer's own shell. */
+function appEnv(passphrase?: string): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.EVIDENCE_STORE_PASSPHRASE;
+  if (passphrase !== undefined) env.EVIDENCE_STORE_PASSPHRASE = passphrase;
+  return env;
+}
+
+/**
+ * `encryptedWith`: the index is first made encrypted with this passphrase, holding the fixture
+ * folder, and the app is then started without it (so it starts locked and the page asks for it).
+ */
+async function startApp(options: { encryptedWith?: string } = {}): Promise<{ app: RunningApp; stop: () => Promise<void> }> {
   const tmp = mkdtempSync(join(tmpdir(), 'evidence-e2e-'));
   const evidenceDir = join(tmp, 'Evidence');
   cpSync(FIXTURES, evidenceDir, { recursive: true });
-  const child: ChildProcess = spawn('npx', ['evidence-store', 'serve', '--db', join(tmp, 'e2e.db'), '--port', '0'], {
+  const db = join(tmp, 'e2e.db');
+  if (options.encryptedWith !== undefined) {
+    const made = spawnSync('npx', ['evidence-store', 'index', evidenceDir, '--db', db, '--encrypt', '--json'], {
+      cwd: REPO,
+      env: appEnv(options.encryptedWith),
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    if (made.status !== 0) throw new Error(`evidence-store index --encrypt failed (${made.status}):\n${made.stdout}${made.stderr}`);
+  }
+  const child: ChildProcess = spawn('npx', ['evidence-store', 'serve', '--db', db, '--port', '0'], {
     cwd: REPO,
+    env: appEnv(),
     // Its own process group, so stopping it also stops the node process npx started.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -90,7 +113,23 @@ async function startApp(): Promise<{ app: RunningApp; stop: () => Promise<void> 
   };
 }
 
-export const test = base.extend<{ openApp: () => Promise<void>; freshApp: RunningApp }, { app: RunningApp }>({
+/** The passphrase `lockedApp`'s index is encrypted with. */
+export const LOCKED_APP_PASSPHRASE = 'Kestrel meadow 42';
+
+export const test = base.extend<{ openApp: () => Promise<void>; freshApp: RunningApp; lockedApp: RunningApp }, { app: RunningApp }>({
+  /**
+   * A server of the test's own on an encrypted index (holding the fixture folder, already scanned),
+   * started without its passphrase: the page asks for LOCKED_APP_PASSPHRASE.
+   */
+  lockedApp: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const { app, stop } = await startApp({ encryptedWith: LOCKED_APP_PASSPHRASE });
+      await use(app);
+      await stop();
+    },
+    { timeout: 150_000 },
+  ],
   /** A server of the test's own, with an empty library, for journeys that need a first start. */
   freshApp: [
     // eslint-disable-next-line no-empty-pattern

@@ -47,6 +47,19 @@ describe('HTTP client (browser mode)', () => {
     expect(error).toMatchObject({ code: 'invalid-argument', message: 'That folder does not exist', field: 'path' });
   });
 
+  it.each([
+    ['cancelled', 409, 'A newer search replaced this one.'],
+    ['locked', 423, 'The index is encrypted and still locked: enter its passphrase to unlock it first.'],
+  ])('keeps the contract code %s, so the page can act on it (a replaced search is ignored, a locked index asks)', async (code, status, message) => {
+    const fetch = stubFetch(() => json({ ok: false, error: { code, message } }, status));
+    await expect(client(fetch).call('search.query', { query: 'care' })).rejects.toMatchObject({ code, message });
+  });
+
+  it('turns a code the contract does not know into "internal"', async () => {
+    const fetch = stubFetch(() => json({ ok: false, error: { code: 'exploded', message: 'Something else' } }, 500));
+    await expect(client(fetch).call('roots.list', {})).rejects.toMatchObject({ code: 'internal', message: 'Something else' });
+  });
+
   it('maps a plain-text 401 (token refused) to a forbidden error a user can act on, and reports it', async () => {
     const fetch = stubFetch(() => new Response('Unauthorized', { status: 401, headers: { 'content-type': 'text/plain' } }));
     const onUnauthorized = vi.fn();

@@ -3,7 +3,7 @@
  * bearer header (see launch-token.ts for where the page gets it) and never relies on cookies,
  * which would be shared with every other port of 127.0.0.1.
  */
-import { binaryMethods, type ApiError, type Input, type MethodName, type Output } from '../../../shared/contract.ts';
+import { ApiError, binaryMethods, type Input, type MethodName, type Output } from '../../../shared/contract.ts';
 import { HTTP_API_PREFIX, HTTP_REQUEST_HEADER } from '../../../shared/channels.ts';
 import { ApiCallError } from './errors.ts';
 import { EventHub, type EventHubOptions } from './event-hub.ts';
@@ -24,7 +24,8 @@ export interface HttpApiOptions {
   wait?: EventHubOptions['wait'];
 }
 
-const CODES: ReadonlySet<string> = new Set<ApiError['code']>(['invalid-argument', 'not-found', 'unavailable', 'forbidden', 'internal']);
+/** Every code the contract knows (a search replaced by a newer one is 'cancelled', a locked index 'locked'); anything else is 'internal'. */
+const CODES: ReadonlySet<string> = new Set<ApiError['code']>(ApiError.shape.code.options);
 
 export function createHttpApi(options: HttpApiOptions = {}): ClientApi {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);

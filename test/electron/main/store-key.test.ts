@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { desktopStoreKey, KEY_FILE, StoreKeyUnavailableError, type KeyProtector } from '../../../electron/main/store-key.ts';
+import { desktopStoreKey, desktopStoreOpening, KEY_FILE, StoreKeyUnavailableError, type KeyProtector } from '../../../electron/main/store-key.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 /** Reverses and tags the text: enough to show the file holds only what the protector made. */
@@ -58,5 +58,27 @@ describe('the desktop store key', () => {
     const index = join(dir, 'evidence-store.db');
     expect(() => desktopStoreKey(dir, index, protector())).toThrow(StoreKeyUnavailableError);
     expect(() => desktopStoreKey(dir, index, protector())).toThrow(expect.objectContaining({ name: 'IndexOpenError', kind: 'encrypted', file: index }));
+  });
+
+  it('that cannot be read, for an index that is there: the app opens it locked, saying why, to ask for a passphrase', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, KEY_FILE), 'made by another user');
+    const index = join(dir, 'evidence-store.db');
+    writeFileSync(index, 'an encrypted store');
+    expect(desktopStoreOpening(dir, index, protector())).toEqual({ lockedBecause: expect.stringContaining(`The index ${index} is encrypted with a key that this computer keeps`) });
+  });
+
+  it('that cannot be read, with no index at all: still the error (nothing a passphrase could open)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, KEY_FILE), 'made by another user');
+    expect(() => desktopStoreOpening(dir, join(dir, 'evidence-store.db'), protector())).toThrow(StoreKeyUnavailableError);
+  });
+
+  it('that can be read is the key the store is opened with', () => {
+    const dir = tempDir();
+    const index = join(dir, 'evidence-store.db');
+    const key = desktopStoreKey(dir, index, protector());
+    writeFileSync(index, 'the store');
+    expect(desktopStoreOpening(dir, index, protector())).toEqual({ key });
   });
 });
