@@ -2,7 +2,8 @@
  * Walking a folder tree in place: yields every regular file with its size and modified time.
  * Never follows links (a junction loop on a shared drive would never end) and never writes.
  */
-import { opendir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 
 export interface WalkedFile {
@@ -47,6 +48,10 @@ async function* statAll(dir: string, names: string[], onProblem: (p: WalkProblem
 /**
  * Depth-first walk. Folders that cannot be read are reported through `onProblem` and skipped,
  * so one locked sub-folder does not stop the scan. Stops early when `signal` aborts.
+ *
+ * Each folder is listed in one call (`readdir`): reading it entry by entry (`opendir`) cost a
+ * promise per entry, two thirds of an unchanged rescan (3.3 s of 5 for 50,000 files). A folder
+ * that cannot be listed in full is reported whole; its files are then never marked missing.
  */
 export async function* walk(
   root: string,
@@ -57,36 +62,27 @@ export async function* walk(
   while (stack.length) {
     if (signal?.aborted) return;
     const dir = stack.pop()!;
-    let handle;
+    let entries: Dirent[];
     try {
-      handle = await opendir(dir, { bufferSize: 256 });
+      entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
       onProblem({ path: dir, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
       continue;
     }
     const subdirs: string[] = [];
-    let files: string[] = [];
-    try {
-      for await (const entry of handle) {
-        if (signal?.aborted) return;
-        const full = join(dir, entry.name);
-        if (entry.isDirectory()) {
-          if (!isSkippedName(entry.name, true)) subdirs.push(full);
-        } else if (entry.isFile()) {
-          if (!isSkippedName(entry.name, false)) files.push(entry.name);
-          if (files.length >= STAT_BATCH) {
-            yield* statAll(dir, files, onProblem);
-            files = [];
-          }
-        }
-        // Symbolic links, junctions, devices and sockets are passed over on purpose.
+    const files: string[] = [];
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!isSkippedName(entry.name, true)) subdirs.push(join(dir, entry.name));
+      } else if (entry.isFile()) {
+        if (!isSkippedName(entry.name, false)) files.push(entry.name);
       }
-    } catch (error) {
-      // The listing broke off half way (a share dropped): report the folder, keep what we saw.
-      onProblem({ path: dir, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+      // Symbolic links, junctions, devices and sockets are passed over on purpose.
     }
-    if (signal?.aborted) return;
-    yield* statAll(dir, files, onProblem);
+    for (let i = 0; i < files.length; i += STAT_BATCH) {
+      if (signal?.aborted) return;
+      yield* statAll(dir, files.slice(i, i + STAT_BATCH), onProblem);
+    }
     // Reverse so the walk visits folders in name order, which makes progress easier to follow.
     stack.push(...subdirs.sort().reverse());
   }
