@@ -77,7 +77,7 @@ try {
   QUERIES['rare word'].push(...rare);
   const times: Record<string, number[]> = {};
   const facetTimes: number[] = [];
-  const all: { kind: string; query: string; ms: number; total: number }[] = [];
+  const all: { kind: string; query: string; ms: number; total: number; facetMs: number }[] = [];
   for (const queries of Object.values(QUERIES)) for (const q of queries) await api.call('search.query', { query: q, limit: 20 }); // warm up
   for (let round = 0; round < Number(values.rounds); round++) {
     for (const [kind, queries] of Object.entries(QUERIES)) {
@@ -86,12 +86,14 @@ try {
         const response = await api.call('search.query', { query, limit: 20 });
         const ms = performance.now() - s;
         (times[kind] ??= []).push(ms);
-        all.push({ kind, query, ms, total: response.total });
+        let facetMs = 0;
         if (hasFacets) {
           const f = performance.now();
           await api.call('search.facets' as never, { query } as never);
-          facetTimes.push(performance.now() - f);
+          facetMs = performance.now() - f;
+          facetTimes.push(facetMs);
         }
+        all.push({ kind, query, ms, total: response.total, facetMs });
       }
     }
   }
@@ -102,10 +104,11 @@ try {
   };
   const dbBytes = statSync(databasePath).size + (existsSync(databasePath + '-wal') ? statSync(databasePath + '-wal').size : 0);
   const textMB = (core.db.prepare('SELECT COALESCE(SUM(text_chars), 0) FROM documents').pluck().get() as number) / 1e6;
-  const byQuery = new Map<string, { kind: string; total: number; ms: number[] }>();
+  const byQuery = new Map<string, { kind: string; total: number; ms: number[]; facetMs: number[] }>();
   for (const r of all) {
-    const e = byQuery.get(r.query) ?? { kind: r.kind, total: r.total, ms: [] };
+    const e = byQuery.get(r.query) ?? { kind: r.kind, total: r.total, ms: [], facetMs: [] };
     e.ms.push(r.ms);
+    e.facetMs.push(r.facetMs);
     byQuery.set(r.query, e);
   }
   const result = {
@@ -122,7 +125,7 @@ try {
     overall: stats(all.map((r) => r.ms)),
     kinds: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, stats(v)])),
     facets: facetTimes.length ? stats(facetTimes) : { p50: 0, p95: 0, max: 0 },
-    queries: [...byQuery].map(([query, e]) => ({ query, kind: e.kind, matches: e.total, ...stats(e.ms) })),
+    queries: [...byQuery].map(([query, e]) => ({ query, kind: e.kind, matches: e.total, ...stats(e.ms), facetsMax: +Math.max(...e.facetMs).toFixed(1) })),
     peakRssMB: Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1e6),
   };
   if (values.json) console.log(JSON.stringify(result));
@@ -133,8 +136,8 @@ try {
     for (const [k, s] of Object.entries({ ...kinds, overall, 'facets (follow)': facets })) {
       console.log(`${k.padEnd(14)} ${String(s.p50).padStart(8)} ${String(s.p95).padStart(8)} ${String(s.max).padStart(8)}`);
     }
-    console.log(`\n${'query'.padEnd(34)} ${'matches'.padStart(8)} ${'p50'.padStart(8)} ${'max'.padStart(8)}`);
-    for (const q of queries) console.log(`${q.query.padEnd(34)} ${String(q.matches).padStart(8)} ${String(q.p50).padStart(8)} ${String(q.max).padStart(8)}`);
+    console.log(`\n${'query'.padEnd(34)} ${'matches'.padStart(8)} ${'p50'.padStart(8)} ${'max'.padStart(8)} ${'facets max'.padStart(11)}`);
+    for (const q of queries) console.log(`${q.query.padEnd(34)} ${String(q.matches).padStart(8)} ${String(q.p50).padStart(8)} ${String(q.max).padStart(8)} ${String(q.facetsMax).padStart(11)}`);
   }
 } finally {
   clearInterval(sampler);
