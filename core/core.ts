@@ -152,6 +152,8 @@ export function openCore(options: CoreOptions): Core {
     async close() {
       background?.stop();
       packService?.cancel();
+      // A folder removal stops between two batches (its next one would run on a closed index).
+      await remover.close();
       indexer.cancel();
       await indexer.idle();
       await indexer.extractionService.close();

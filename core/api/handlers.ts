@@ -247,8 +247,10 @@ export function createHandlers(
       if (action === 'resume' && remover.busy) {
         throw new ApiFailure('unavailable', 'Scanning goes on by itself once the folder being removed is done (the status bar shows how far it is).');
       }
-      if (action === 'pause') indexer.pause();
-      else if (action === 'resume') indexer.resume();
+      if (action === 'pause') {
+        indexer.pause();
+        remover.keepPaused();
+      } else if (action === 'resume') indexer.resume();
       else {
         indexer.cancel();
         if (remover.busy) {

@@ -23,7 +23,7 @@ import {
   type SeenFile, type FileRow,
 } from '../store/documents.ts';
 import { beginScan, finishScan, scanHeartbeat, HEARTBEAT_MS } from '../store/scans.ts';
-import { textForgotten } from '../store/forget-text.ts';
+import { documentsWithForgottenText, textForgotten } from '../store/forget-text.ts';
 
 export type { ScanSummary };
 
@@ -249,6 +249,8 @@ export class Indexer extends EventEmitter<IndexerEvents> {
         touched = [];
       };
       const before = filesOfRoot(this.db, rootId);
+      // Unchanged files whose text was forgotten are read again (a removal cut short loses nothing).
+      const forgotten = documentsWithForgottenText(this.db);
       const files = options.paths
         ? filesAt(options.paths)
         : walk(root.path, (p) => unreadableDirs.push(p.path.endsWith(sep) ? p.path : p.path + sep), signal);
@@ -263,7 +265,7 @@ export class Indexer extends EventEmitter<IndexerEvents> {
         this.current.total = summary.files;
         const seen: SeenFile = { rootId, path: file.path, name: file.name, size: file.size, mtimeMs: file.mtimeMs };
         const known = before.get(file.path);
-        if (known && isUnchanged(known, file, options.retryFailed ?? false)) {
+        if (known && isUnchanged(known, file, options.retryFailed ?? false) && !(known.document_id !== null && forgotten.has(known.document_id))) {
           touched.push(known.id);
           if (touched.length >= 500) flushTouched();
           if (known.status === 'indexed') {

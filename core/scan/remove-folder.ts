@@ -31,6 +31,8 @@ export interface RemovalOptions {
    * need (a big index, without building one); the app leaves it unset.
    */
   beforeCompacting?: () => Promise<void>;
+  /** Awaited after each batch with the documents done so far (tests: to close the app midway). */
+  afterBatch?: (done: number) => Promise<void>;
 }
 
 /** A removal is already running; the caller says so to the user. */
@@ -41,8 +43,12 @@ const EMIT_EVERY_MS = 100;
 
 export class FolderRemover extends EventEmitter<{ progress: [RemovalProgress] }> {
   private last: RemovalProgress | null = null;
-  private running = false;
+  private running: Promise<unknown> | null = null;
   private lastEmit = 0;
+  /** The app is closing: the removal stops before its next batch (the index is closed after it). */
+  private closing = false;
+  /** Someone pressed Pause during the removal: scanning stays paused after it. */
+  private pausedByUser = false;
 
   private readonly db: Db;
   private readonly indexer: Indexer;
@@ -57,7 +63,22 @@ export class FolderRemover extends EventEmitter<{ progress: [RemovalProgress] }>
 
   /** Whether a removal is running (another is refused until it ends). */
   get busy(): boolean {
-    return this.running;
+    return this.running !== null;
+  }
+
+  /** Pause pressed while a removal runs (scanning is already paused by it): keep it paused after. */
+  keepPaused(): void {
+    if (this.running) this.pausedByUser = true;
+  }
+
+  /**
+   * Stops a running removal before its next batch and waits for it (a compaction already running
+   * is let finish: it is one statement in a worker). What was forgotten stays forgotten and marked
+   * to be read again, and the folder stays in the library: removing it again finishes the job.
+   */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.running?.catch(() => {});
   }
 
   /** The removal running, or the last one finished; null before the first. */
@@ -73,8 +94,8 @@ export class FolderRemover extends EventEmitter<{ progress: [RemovalProgress] }>
    */
   async remove(rootId: number, forgetText: boolean): Promise<ForgetResult | null> {
     if (this.running) throw new RemovalBusy(this.busyMessage());
-    this.running = true;
-    try {
+    if (this.closing) throw new Error('Evidence Store is closing.');
+    const run = (async () => {
       await this.indexer.forget(rootId);
       if (!forgetText) {
         removeRoot(this.db, rootId);
@@ -82,8 +103,13 @@ export class FolderRemover extends EventEmitter<{ progress: [RemovalProgress] }>
         return null;
       }
       return await this.forgetting(rootId);
+    })();
+    this.running = run;
+    try {
+      return await run;
     } finally {
-      this.running = false;
+      this.running = null;
+      this.pausedByUser = false;
     }
   }
 
@@ -110,6 +136,7 @@ export class FolderRemover extends EventEmitter<{ progress: [RemovalProgress] }>
       let samples: ProgressSample[] = [{ at: started, done: 0 }];
       const now = new Date(started).toISOString();
       for (let i = 0; i < ids.length; i += size) {
+        if (this.closing) throw new Error('Evidence Store is closing.');
         forgetTextOf(this.db, ids.slice(i, i + size), now);
         const done = Math.min(ids.length, i + size);
         samples = addSample(samples, { at: Date.now(), done });
@@ -117,6 +144,7 @@ export class FolderRemover extends EventEmitter<{ progress: [RemovalProgress] }>
         this.update({ done, secondsLeft }, done === ids.length);
         // Let searches and other calls in before the next batch.
         await new Promise((resolve) => setImmediate(resolve));
+        await this.options.afterBatch?.(done);
       }
       const forgotten = removeForgottenRoot(this.db, rootId, ids) ?? { documents: ids.length, evidenceKept: 0 };
       this.indexer.emit('rootsChanged');
@@ -134,7 +162,7 @@ export class FolderRemover extends EventEmitter<{ progress: [RemovalProgress] }>
       this.update({ phase: 'failed', secondsLeft: null, finishedAt: new Date().toISOString(), message }, true);
       throw error;
     } finally {
-      if (!wasPaused) this.indexer.resume();
+      if (!wasPaused && !this.pausedByUser && !this.closing) this.indexer.resume();
     }
   }
 

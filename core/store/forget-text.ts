@@ -91,6 +91,15 @@ function wipingFreedPages<T>(db: Db, work: () => T): T {
   }
 }
 
+/**
+ * The documents whose text was forgotten and that have not been read again (a removal cut short,
+ * or a folder added back): a rescan reads their files again even when they have not changed.
+ * Usually none; read once per scan (no index on the column: a scan of documents, milliseconds).
+ */
+export function documentsWithForgottenText(db: Db): Set<number> {
+  return new Set(db.prepare('SELECT id FROM documents WHERE text_forgotten_at IS NOT NULL').pluck().all() as number[]);
+}
+
 /** Whether a document's text was forgotten (it is read again when its content is seen in a scan). */
 export function textForgotten(db: Db, documentId: number): boolean {
   return db.prepare('SELECT text_forgotten_at IS NOT NULL FROM documents WHERE id = ?').pluck().get(documentId) === 1;

@@ -41,7 +41,7 @@ async function library(removal: RemovalOptions) {
   await api.call('evidence.save', { documentId: auditDoc.documentId, fields: { title: 'Case audit', status: 'approved' } });
   const events: RemovalProgress[] = [];
   api.on('removal.progress', (p) => events.push(p));
-  return { api, gone, events };
+  return { api, gone, events, core, leaving };
 }
 
 describe('removing a folder and forgetting its text, with progress', () => {
@@ -111,5 +111,40 @@ describe('removing a folder and forgetting its text, with progress', () => {
     await api.call('scan.control', { action: 'pause' });
     await api.call('roots.remove', { rootId: gone.id, forgetText: true });
     expect(await api.call('scan.status', {})).toMatchObject({ paused: true });
+  });
+
+  it('keeps scanning paused when Pause is pressed during the removal', async () => {
+    const compacting = gate();
+    const { api, gone } = await library({ beforeCompacting: compacting.wait });
+    const removed = api.call('roots.remove', { rootId: gone.id, forgetText: true });
+    await compacting.arrived;
+    await api.call('scan.control', { action: 'pause' });
+    compacting.open();
+    await removed;
+    expect(await api.call('scan.status', {})).toMatchObject({ paused: true });
+  });
+
+  it('stops between batches when the app closes, and the next scan reads the forgotten text again', async () => {
+    let closed: Promise<void> | null = null;
+    // The app closes after the third batch of one document.
+    const { api, gone, core, leaving } = await library({ batchSize: 1, afterBatch: async (done) => void (done === 3 && (closed = core.close())) });
+    const outcome = await api.call('roots.remove', { rootId: gone.id, forgetText: true }).then(() => 'finished', () => 'stopped');
+    expect(outcome).toBe('stopped');
+    await closed;
+    const dir = join(leaving, '..');
+
+    // Opened again: the folder is still in the library, with some documents' text forgotten.
+    const again = testCore(dir, { databasePath: join(dir, 'index.db'), workers: 1, timeoutMs: 30_000 });
+    try {
+      const api2 = createLocalApi(again.api(testHost).dispatch, again.subscribe);
+      expect((await api2.call('roots.list', {})).map((r) => r.id)).toContain(gone.id);
+      // Three documents forgotten (the audit note among them, which does not say "family").
+      expect((await api2.call('search.query', { query: 'family', limit: 50 })).total).toBeLessThan(DOCUMENTS - 1);
+      // An unchanged rescan reads them again: nothing was lost.
+      await api2.call('scan.run', { rootIds: [gone.id] });
+      expect((await api2.call('search.query', { query: 'family', limit: 50 })).total).toBe(DOCUMENTS - 1);
+    } finally {
+      await again.close();
+    }
   });
 });
