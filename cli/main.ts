@@ -54,10 +54,10 @@ Usage:
       Approved, draft and stale evidence per criterion of a framework (the default: ILACS 2026).
   evidence-store tag <path> <criterion-id>... [--framework ID] [--status approved] [--strength key]
       Make an indexed file evidence and tag it against criteria (ids in any case: cl07 is CL07).
-  evidence-store annexa validate <file>... --inspection-date YYYY-MM-DD [--mapping FILE] [--spec ID] [--json]
+  evidence-store annexa validate <file>... --inspection-date YYYY-MM-DD [--mapping FILE] [--spec ID] [--db FILE] [--json]
       Read Annex A extracts (CSV or XLSX, one file per list or a workbook of lists), recognise the
       lists by their headers, and check them. --json prints {"rows", "lists", "findings"}.
-  evidence-store annexa build <file>... --inspection-date YYYY-MM-DD --out FILE.xlsx [--pseudonymise] [--mapping FILE] [--spec ID] [--json]
+  evidence-store annexa build <file>... --inspection-date YYYY-MM-DD --out FILE.xlsx [--pseudonymise] [--mapping FILE] [--spec ID] [--db FILE] [--json]
       The same, then write Ofsted's Annex A workbook (or, with --pseudonymise, the copy for wider
       sharing). Both exit 0 whatever they find, 1 if a file could not be read. The child-level data
       stays in memory until the command ends: nothing of it is kept. Each run is recorded in the
@@ -104,7 +104,8 @@ Usage:
 Options:
   --db FILE    The index file (default: ${defaultDatabasePath()}).
                Every command but index, serve, annexa and verify needs it to exist already
-               (annexa uses it, for its audit log, when it exists).
+               (annexa uses it, for its audit log, when it exists and it can open it: an encrypted
+               index needs ${PASSPHRASE_VARIABLE}; without it the run goes ahead, not recorded).
   --json       Machine-readable output on stdout.
   ${PASSPHRASE_VARIABLE}
                Environment variable: the passphrase of an encrypted index (SQLCipher 4). Every
@@ -167,12 +168,19 @@ export async function main(argv: string[]): Promise<number> {
         );
       case 'annexa': {
         // The child-level data stays in memory: no Annex A file is made or read. The audit log is the
-        // index's when there is one, so a run here is recorded as an import or a download in the app
-        // is; without one, nothing is made, and the command says nothing was recorded.
-        const indexed = existsSync(databasePath);
-        return await withApi({ databasePath: indexed ? databasePath : ':memory:', mustExist: false, key: indexed ? key : undefined, annexaPath: ':memory:' }, (api) =>
+        // index's when it can be opened, so a run here is recorded as an import or a download in the
+        // app is; without one (none there, or encrypted and no passphrase given: the desktop app's
+        // own key never leaves it), the run still goes ahead and says it was not recorded.
+        const kind = storeEncryption(databasePath);
+        const notRecorded =
+          kind === 'missing' || !existsSync(databasePath)
+            ? `there is no index at ${databasePath}. Give --db with your index to record runs in its audit log.`
+            : kind === 'encrypted' && key === undefined
+              ? `the index at ${databasePath} is encrypted and ${PASSPHRASE_VARIABLE} is not set. Set it to record runs in that index's audit log.`
+              : null;
+        return await withApi({ databasePath: notRecorded ? ':memory:' : databasePath, mustExist: false, key: notRecorded ? undefined : key, annexaPath: ':memory:' }, (api) =>
           runAnnexa(api, {
-            auditLog: { index: databasePath, recorded: indexed },
+            auditLog: { index: databasePath, notRecorded },
             action: rest[0],
             files: rest.slice(1),
             inspectionDate: values['inspection-date'],

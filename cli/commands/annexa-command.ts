@@ -22,11 +22,11 @@ export interface AnnexaOptions {
   out?: string;
   pseudonymise: boolean;
   json: boolean;
-  /** The index whose audit log records this run, and whether it exists (without one, nothing is recorded). */
-  auditLog: { index: string; recorded: boolean };
+  /** The index whose audit log records this run, or why it is not recorded (no index, or it is locked to us). */
+  auditLog: { index: string; notRecorded: string | null };
 }
 
-const USAGE = 'Usage: evidence-store annexa validate|build <file>... --inspection-date YYYY-MM-DD [--out FILE.xlsx] [--mapping FILE] [--json]';
+const USAGE = 'Usage: evidence-store annexa validate|build <file>... --inspection-date YYYY-MM-DD [--out FILE.xlsx] [--mapping FILE] [--spec ID] [--db FILE] [--json]';
 
 export async function runAnnexa(api: Api, options: AnnexaOptions): Promise<number> {
   if (options.action !== 'validate' && options.action !== 'build') throw new UsageError(USAGE);
@@ -81,7 +81,7 @@ export async function runAnnexa(api: Api, options: AnnexaOptions): Promise<numbe
   }
 
   if (options.json) {
-    const auditLog = options.auditLog.recorded ? options.auditLog.index : null;
+    const auditLog = options.auditLog.notRecorded === null ? options.auditLog.index : null;
     console.log(JSON.stringify({ rows: report.rows, lists, findings, unreadable: report.unreadable, unrecognised: report.unrecognised, ...(written ?? {}), auditLog }));
   } else {
     printReport(report, lists, findings, listName);
@@ -93,10 +93,8 @@ export async function runAnnexa(api: Api, options: AnnexaOptions): Promise<numbe
 }
 
 /** Where this run was recorded, or why it was not. */
-function auditLine({ index, recorded }: AnnexaOptions['auditLog']): string {
-  return recorded
-    ? `Recorded in the audit log of ${index} (evidence-store audit lists it).`
-    : `Not recorded in an audit log: there is no index at ${index}. Give --db with your index to record runs in its audit log.`;
+function auditLine({ index, notRecorded }: AnnexaOptions['auditLog']): string {
+  return notRecorded === null ? `Recorded in the audit log of ${index} (evidence-store audit lists it).` : `Not recorded in an audit log: ${notRecorded}`;
 }
 
 /** Every finding, page by page. */

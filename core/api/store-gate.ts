@@ -11,7 +11,7 @@
  * program, not a database…) is thrown by openStoreGate as the core's IndexOpenError, as before.
  */
 import type { EventName } from '../../shared/contract.ts';
-import type { StoreStatus } from '../../shared/store-lock.ts';
+import { WHILE_LOCKED, type StoreStatus } from '../../shared/store-lock.ts';
 import { openCore, type Core, type CoreOptions } from '../core.ts';
 import { fileKind, StoreKeyError, typedPassphraseKey } from '../store/cipher.ts';
 import { IndexOpenError } from '../store/open-error.ts';
@@ -65,13 +65,25 @@ export function openStoreGate(options: CoreOptions, gateOptions: StoreGateOption
 
   const open = (key: CoreOptions['key']) => {
     const core = openCore({ ...options, key });
-    const { handlers } = core.api(gateOptions.host);
+    let handlers: Handlers;
+    try {
+      ({ handlers } = core.api(gateOptions.host));
+    } catch (error) {
+      // Opened but unusable: closed again, so the gate stays locked with nothing open behind it.
+      void core.close().catch(() => {});
+      throw error;
+    }
     const unsubscribe = core.subscribe((event, payload) => {
       for (const listener of listeners) listener(event, payload);
     });
     opened = { core, handlers, unsubscribe };
     lockedReason = null;
-    gateOptions.onOpen?.(core);
+    // The index is open whatever the shell's start-up work does; its failure is the shell's to report.
+    try {
+      gateOptions.onOpen?.(core);
+    } catch (error) {
+      console.error('Starting background work after unlocking failed:', error);
+    }
   };
 
   if (lockedReason === null) {
@@ -123,7 +135,7 @@ export function openStoreGate(options: CoreOptions, gateOptions: StoreGateOption
   const dispatch = routedDispatch((method) => {
     if (closed) throw new ApiFailure('unavailable', 'Evidence Store is closing.');
     if (opened) return opened.handlers[method] as Handler;
-    if (method === 'store.status' || method === 'store.unlock') return whileLocked[method] as Handler;
+    if (WHILE_LOCKED.has(method)) return whileLocked[method as keyof StoreHandlers] as Handler;
     throw new ApiFailure('locked', LOCKED_MESSAGE);
   });
 

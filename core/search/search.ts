@@ -167,7 +167,7 @@ function* ranked(db: Db, match: string, filter: DocumentFilter, want: number, wo
   const lastPage = (db.prepare('SELECT MAX(id) FROM pages').pluck().get() as number | null) ?? 0;
   const span: PageSpan = filter.pageSpan() ?? { from: 1, to: lastPage };
   const parallel = workers?.usable && span.to - span.from + 1 >= Math.max(1, workers.fromPages) ? workers : undefined;
-  for (let rows = firstRows ?? firstRowsFor(db, filter, want); ; rows *= 8) {
+  for (let rows = Math.max(1, firstRows ?? firstRowsFor(db, filter, want)); ; rows *= 8) {
     const parts = parallel ? ((yield parallel.parts(match, span, rows)) as RankPart[] | null) : null;
     const top = topOfParts(parts ?? [rankedRows(db, match, span, rows)], filter.accepts, want);
     if (top) return top;

@@ -75,4 +75,33 @@ describe('evidence-store annexa, audited', () => {
     // No child-level data file was made beside the index.
     expect(readdirSync(data).filter((f) => f.startsWith('annex-a'))).toEqual([]);
   });
+
+  it('still checks the extracts when the index is encrypted and no passphrase is given, and says the run was not recorded', { timeout: 120_000 }, () => {
+    const dir = tempDir();
+    const root = join(dir, 'Evidence');
+    mkdirSync(root);
+    writeFileSync(join(root, 'qa.txt'), 'Quality assurance report.');
+    const contacts = join(dir, 'contacts.csv');
+    writeFileSync(contacts, 'Person ID,Sex,Ethnicity,DOB,Age,Contact Date,Contact Source\n1001,M,WBRI,01/02/2015,9,01/02/2024,2A\n');
+    const db = join(dir, 'locked.db');
+    const run = (env: Record<string, string>, ...args: string[]) => {
+      const base = { ...process.env };
+      delete base.EVIDENCE_STORE_PASSPHRASE;
+      const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...base, TZ: 'Europe/London', ...env } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    expect(run({ EVIDENCE_STORE_PASSPHRASE: 'correct horse battery staple' }, 'index', root, '--encrypt', '--db', db).code).toBe(0);
+    const before = readFileSync(db);
+
+    const checked = run({}, 'annexa', 'validate', contacts, '--inspection-date', '2024-03-15', '--db', db);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain(`Not recorded in an audit log: the index at ${db} is encrypted and EVIDENCE_STORE_PASSPHRASE is not set.`);
+    expect(JSON.parse(run({}, 'annexa', 'validate', contacts, '--inspection-date', '2024-03-15', '--db', db, '--json').stdout).auditLog).toBeNull();
+    // The index was not opened, let alone changed.
+    expect(readFileSync(db).equals(before)).toBe(true);
+
+    // With the passphrase, the run is recorded in it.
+    const recorded = run({ EVIDENCE_STORE_PASSPHRASE: 'correct horse battery staple' }, 'annexa', 'validate', contacts, '--inspection-date', '2024-03-15', '--db', db);
+    expect(recorded.stdout).toContain(`Recorded in the audit log of ${db}`);
+  });
 });

@@ -110,7 +110,7 @@ describe('the quick ranking', () => {
     expect(search(db, 'care -folder:"front door"').total).toBe(exactRanking('care', notFrontDoor).length);
   });
 
-  it('looks for a filter’s documents only among their pages, from the first to the last', () => {
+  it('finds a folder’s documents from its first page to its last, when it looks only among their pages', () => {
     expect(new Set(ids('zephyr folder:Together', 10))).toEqual(new Set([spanFolder[0], spanFolder[5]]));
     expect(new Set(ids('child folder:Together', 10))).toEqual(new Set(spanFolder));
     // One shown, so the rest are counted (within the same pages).
