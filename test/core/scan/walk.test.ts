@@ -4,7 +4,7 @@
  * walk goes on; an abort stops it.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { walk, type WalkProblem, type WalkedFile } from '../../../core/scan/walk.ts';
 import { tempDir } from '../../helpers/temp.ts';
@@ -73,6 +73,23 @@ describe('walking a folder tree', () => {
     expect(problems).toEqual([{ path: join(root, 'not-there'), code: 'ENOENT' }]);
     // A file given as the folder: reported, not thrown.
     expect((await walked(join(root, 'file.txt'))).problems).toEqual([{ path: join(root, 'file.txt'), code: 'ENOTDIR' }]);
+  });
+
+  it('reports a sub-folder that went away before it was read, and goes on with the next', async () => {
+    const root = tempDir();
+    for (const d of ['a', 'b', 'c']) {
+      mkdirSync(join(root, d));
+      writeFileSync(join(root, d, `${d}.txt`), 'x');
+    }
+    const files: string[] = [];
+    const problems: WalkProblem[] = [];
+    for await (const f of walk(root, (p) => problems.push(p))) {
+      files.push(f.name);
+      // Folder b is listed but not read yet: take it away (a share dropping one folder).
+      if (f.name === 'a.txt') rmSync(join(root, 'b'), { recursive: true });
+    }
+    expect(files).toEqual(['a.txt', 'c.txt']);
+    expect(problems).toEqual([{ path: join(root, 'b'), code: 'ENOENT' }]);
   });
 
   it('stops when aborted', async () => {
