@@ -133,6 +133,14 @@ for (const size of [
       await expect(panel.getByRole('button', { name: 'Make this evidence' })).toBeVisible();
       await page.screenshot({ path: `test-results/document-evidence-over-${size.width}.png` });
       await expectAccessible(page, `the evidence panel over the PDF at ${size.width}`);
+      // Esc puts the panel over the page away first (not the document), the focus back on its button.
+      await panel.getByRole('button', { name: 'Make this evidence' }).focus();
+      await page.keyboard.press('Escape');
+      await expect(panel).toBeHidden();
+      await expect(view).toBeVisible();
+      await expect(evidenceButton).toBeFocused();
+      await evidenceButton.click();
+      await expect(panel).toBeVisible();
     }
     expect(await pageWidth(view)).toBeGreaterThanOrEqual(480);
     await expectNoSidewaysScroll(page, [view.getByTestId('document-body')]);

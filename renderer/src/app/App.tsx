@@ -2,6 +2,7 @@ import { Spinner, Toaster, makeStyles, mergeClasses, tokens } from '@fluentui/re
 import { Suspense, lazy, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { DocumentView } from '../document/DocumentView.tsx';
 import { closeResultsOverlay } from '../document/results-panel.ts';
+import { closeTopEscapeLayer } from '../document/escape-layers.ts';
 import { useEvidenceVersion } from '../evidence/changes.ts';
 import { FrameworksView } from '../frameworks/FrameworksView.tsx';
 import { TOASTER_ID } from '../library/AddFolder.tsx';
@@ -93,7 +94,8 @@ export function App() {
 
   // Esc puts away what is on top first: the results list shown over the document, then the document.
   const closeOverlayOrDocument = useCallback(() => {
-    if (!closeResultsOverlay()) setOpenDoc(null);
+    // The panel over the document first, then the results over it, then the document itself.
+    if (!closeTopEscapeLayer() && !closeResultsOverlay()) setOpenDoc(null);
   }, []);
 
   const onResultKeys = (event: KeyboardEvent) => {

@@ -8,6 +8,7 @@ import { plural } from '../shared/format.ts';
 import { useElementWidth } from '../shared/useElementWidth.ts';
 import { EvidencePanel } from '../evidence/EvidencePanel.tsx';
 import { EvidenceToggle, useEvidencePanelOpen } from '../evidence/EvidenceToggle.tsx';
+import { addEscapeLayer } from './escape-layers.ts';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { HIT_KEYS_ATTRIBUTE, matchesShortcut } from '../app/shortcuts.ts';
 import { documentLayout, evidenceToggleAction, thumbnailsPlacement, THUMBNAILS_WIDTH, type Layout } from './layout.ts';
@@ -134,6 +135,16 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
     return () => window.removeEventListener('keydown', onKey);
   }, [step]);
 
+  // The evidence panel over the document: Esc puts it away first, and the focus goes back to its button.
+  const evidenceToggle = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (layout.evidence !== 'overlay') return;
+    return addEscapeLayer(() => {
+      setEvidenceOverlay(false);
+      evidenceToggle.current?.querySelector('button')?.focus();
+    });
+  }, [layout.evidence]);
+
   const toggleEvidence = () => {
     const action = evidenceToggleAction(layout);
     if (action === 'undock') setEvidenceWanted(false);
@@ -256,7 +267,9 @@ export function DocumentView({ documentId, page, query, onPageChange, onClose }:
                 Results
               </ToggleButton>
             )}
-            <EvidenceToggle open={layout.evidence !== 'closed'} onChange={toggleEvidence} />
+            <span ref={evidenceToggle} style={{ display: 'contents' }}>
+              <EvidenceToggle open={layout.evidence !== 'closed'} onChange={toggleEvidence} />
+            </span>
           </div>
         </div>
         <div className={styles.content} onPointerDown={layout.results === 'overlay' ? () => setResultsOverlayOpen(false) : undefined}>
