@@ -63,7 +63,7 @@ const DEFINITIONS = {
     matches: (e) => ctrl(e) && e.shiftKey && !e.altKey && (e.code === 'KeyL' || e.key.toLowerCase() === 'l'),
   },
   'show-shortcuts': { keys: 'Shift+?', action: 'Show these shortcuts', where: 'Anywhere', matches: (e) => e.key === '?' && plain(e) && !isTypingTarget(e.target) },
-  'close-document': { keys: 'Esc', action: 'Put away the results shown over the document, then close the document', where: 'Search', matches: (e) => e.key === 'Escape' },
+  'close-document': { keys: 'Esc', action: 'Put away the panel or results shown over the document, then close the document', where: 'Search', matches: (e) => e.key === 'Escape' },
   'results-move': {
     keys: '↑  ↓',
     action: 'Move through the results (in the search box or the list)',
