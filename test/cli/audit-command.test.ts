@@ -7,10 +7,15 @@ import { tempDir } from '../helpers/temp.ts';
 
 const BIN = fileURLToPath(new URL('../../cli/bin.js', import.meta.url));
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, TZ: 'Europe/London' } });
+/** The CLI with these environment variables; never a passphrase from the developer's shell. */
+function cliWith(env: Record<string, string>, ...args: string[]) {
+  const base = { ...process.env };
+  delete base.EVIDENCE_STORE_PASSPHRASE;
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...base, TZ: 'Europe/London', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+const cli = (...args: string[]) => cliWith({}, ...args);
 
 describe('evidence-store audit', () => {
   it('lists what the CLI exported, as lines, as JSON and as a CSV file', { timeout: 120_000 }, () => {
@@ -52,10 +57,7 @@ describe('evidence-store annexa, audited', () => {
     writeFileSync(contacts, 'Person ID,Sex,Ethnicity,DOB,Age,Contact Date,Contact Source\n1001,M,WBRI,01/02/2015,9,01/02/2024,2A\n');
     // The default index (EVIDENCE_STORE_DATA moves where the default is).
     const env = { EVIDENCE_STORE_DATA: data };
-    const run = (...args: string[]) => {
-      const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, TZ: 'Europe/London', ...env } });
-      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-    };
+    const run = (...args: string[]) => cliWith(env, ...args);
     expect(run('index', root).code).toBe(0);
 
     const built = run('annexa', 'build', contacts, '--inspection-date', '2024-03-15', '--out', join(dir, 'Annex A.xlsx'), '--pseudonymise');
@@ -84,24 +86,18 @@ describe('evidence-store annexa, audited', () => {
     const contacts = join(dir, 'contacts.csv');
     writeFileSync(contacts, 'Person ID,Sex,Ethnicity,DOB,Age,Contact Date,Contact Source\n1001,M,WBRI,01/02/2015,9,01/02/2024,2A\n');
     const db = join(dir, 'locked.db');
-    const run = (env: Record<string, string>, ...args: string[]) => {
-      const base = { ...process.env };
-      delete base.EVIDENCE_STORE_PASSPHRASE;
-      const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...base, TZ: 'Europe/London', ...env } });
-      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-    };
-    expect(run({ EVIDENCE_STORE_PASSPHRASE: 'correct horse battery staple' }, 'index', root, '--encrypt', '--db', db).code).toBe(0);
+    expect(cliWith({ EVIDENCE_STORE_PASSPHRASE: 'correct horse battery staple' }, 'index', root, '--encrypt', '--db', db).code).toBe(0);
     const before = readFileSync(db);
 
-    const checked = run({}, 'annexa', 'validate', contacts, '--inspection-date', '2024-03-15', '--db', db);
+    const checked = cliWith({}, 'annexa', 'validate', contacts, '--inspection-date', '2024-03-15', '--db', db);
     expect(checked.code).toBe(0);
     expect(checked.stdout).toContain(`Not recorded in an audit log: the index at ${db} is encrypted and EVIDENCE_STORE_PASSPHRASE is not set.`);
-    expect(JSON.parse(run({}, 'annexa', 'validate', contacts, '--inspection-date', '2024-03-15', '--db', db, '--json').stdout).auditLog).toBeNull();
+    expect(JSON.parse(cliWith({}, 'annexa', 'validate', contacts, '--inspection-date', '2024-03-15', '--db', db, '--json').stdout).auditLog).toBeNull();
     // The index was not opened, let alone changed.
     expect(readFileSync(db).equals(before)).toBe(true);
 
     // With the passphrase, the run is recorded in it.
-    const recorded = run({ EVIDENCE_STORE_PASSPHRASE: 'correct horse battery staple' }, 'annexa', 'validate', contacts, '--inspection-date', '2024-03-15', '--db', db);
+    const recorded = cliWith({ EVIDENCE_STORE_PASSPHRASE: 'correct horse battery staple' }, 'annexa', 'validate', contacts, '--inspection-date', '2024-03-15', '--db', db);
     expect(recorded.stdout).toContain(`Recorded in the audit log of ${db}`);
   });
 });
