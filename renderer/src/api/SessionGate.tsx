@@ -4,24 +4,11 @@
  * full page in plain words instead of an app whose every call would fail.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { LockClosed24Regular } from '@fluentui/react-icons';
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { sessionState, subscribeSession, type SessionState } from './session.ts';
+import { FullPage } from '../shared/FullPage.tsx';
 
 const useStyles = makeStyles({
-  page: {
-    minHeight: '100vh',
-    boxSizing: 'border-box',
-    padding: tokens.spacingHorizontalXXL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-  },
-  box: { maxWidth: '640px', margin: `${tokens.spacingVerticalXXXL} auto`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  icon: { color: tokens.colorBrandForeground1 },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
   p: { margin: 0 },
   code: {
     fontFamily: tokens.fontFamilyMonospace,
@@ -40,26 +27,22 @@ export function SessionGate({ children }: { children: ReactNode }) {
 function OpenWithAddress({ state }: { state: Exclude<SessionState, 'ready'> }) {
   const styles = useStyles();
   return (
-    <main className={styles.page} data-testid="open-with-address">
-      <div className={styles.box}>
-        <LockClosed24Regular className={styles.icon} aria-hidden />
-        <h1 className={styles.heading}>Open Evidence Store with the address it printed when it started</h1>
-        <p className={styles.p}>
-          {state === 'refused'
-            ? 'Evidence Store no longer recognises this tab. It has probably been restarted since the tab was opened, and each start prints a new address.'
-            : 'This tab was not opened with that address, so it cannot show your documents. Only a tab opened with it is let in: that keeps your index private to you, even from other programs on this computer.'}
-        </p>
-        <ol className={styles.steps}>
-          <li>
-            Find the window where Evidence Store was started (for example with <code className={styles.code}>npm start</code>). It printed a line
-            like <code className={styles.code}>Evidence Store is running at http://127.0.0.1:…/#token=…</code>
-          </li>
-          <li>Copy that whole address, including everything after the #, into this tab’s address bar.</li>
-          <li>
-            If Evidence Store is no longer running, start it again with <code className={styles.code}>npm start</code>: it opens the right address for you.
-          </li>
-        </ol>
-      </div>
-    </main>
+    <FullPage heading="Open Evidence Store with the address it printed when it started" testId="open-with-address">
+      <p className={styles.p}>
+        {state === 'refused'
+          ? 'Evidence Store no longer recognises this tab. It has probably been restarted since the tab was opened, and each start prints a new address.'
+          : 'This tab was not opened with that address, so it cannot show your documents. Only a tab opened with it is let in: that keeps your index private to you, even from other programs on this computer.'}
+      </p>
+      <ol className={styles.steps}>
+        <li>
+          Find the window where Evidence Store was started (for example with <code className={styles.code}>npm start</code>). It printed a line
+          like <code className={styles.code}>Evidence Store is running at http://127.0.0.1:…/#token=…</code>
+        </li>
+        <li>Copy that whole address, including everything after the #, into this tab’s address bar.</li>
+        <li>
+          If Evidence Store is no longer running, start it again with <code className={styles.code}>npm start</code>: it opens the right address for you.
+        </li>
+      </ol>
+    </FullPage>
   );
 }

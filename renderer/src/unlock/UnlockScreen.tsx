@@ -4,27 +4,13 @@
  * goes only to Evidence Store on this computer (store.unlock); it is never kept.
  */
 import { Button, Field, Input, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { LockClosed24Regular } from '@fluentui/react-icons';
 import { useRef, useState, type FormEvent } from 'react';
 import type { StoreStatus } from '../../../shared/store-lock.ts';
 import { useApi } from '../api/ApiContext.tsx';
 import { errorMessage } from '../api/client.ts';
+import { FullPage } from '../shared/FullPage.tsx';
 
 const useStyles = makeStyles({
-  page: {
-    minHeight: '100vh',
-    boxSizing: 'border-box',
-    padding: tokens.spacingHorizontalXXL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    overflowY: 'auto',
-  },
-  box: { maxWidth: '640px', margin: `${tokens.spacingVerticalXXL} auto`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  icon: { color: tokens.colorBrandForeground1 },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
   p: { margin: 0, overflowWrap: 'anywhere' },
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalS },
@@ -71,46 +57,42 @@ export function UnlockScreen({ status, onUnlocked }: { status: StoreStatus; onUn
   };
 
   return (
-    <main className={styles.page} data-testid="unlock-screen">
-      <div className={styles.box}>
-        <LockClosed24Regular className={styles.icon} aria-hidden />
-        <h1 className={styles.heading}>This index is encrypted: enter its passphrase</h1>
-        <p className={styles.p} data-testid="unlock-reason">
-          {status.reason ?? `The index at ${status.file} is encrypted.`}
+    <FullPage heading="This index is encrypted: enter its passphrase" testId="unlock-screen">
+      <p className={styles.p} data-testid="unlock-reason">
+        {status.reason ?? `The index at ${status.file} is encrypted.`}
+      </p>
+      <p className={styles.note}>
+        Your documents themselves are untouched: only the index Evidence Store keeps about them (its text, evidence and Annex A data) is encrypted, and
+        nothing in it can be read or changed until it is unlocked. The passphrase goes only to Evidence Store on this computer and is not kept.
+      </p>
+      <form className={styles.form} onSubmit={unlock} aria-label="Unlock the index" noValidate>
+        <div className={styles.row}>
+          <Field
+            className={styles.field}
+            label="Passphrase"
+            required
+            validationMessage={error ?? undefined}
+            validationState={error ? 'error' : 'none'}
+          >
+            <Input
+              ref={field}
+              type="password"
+              value={passphrase}
+              onChange={(_, data) => setPassphrase(data.value)}
+              autoComplete="off"
+              autoFocus
+              data-testid="unlock-passphrase"
+            />
+          </Field>
+          <Button className={styles.button} appearance="primary" type="submit" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+            {busy ? 'Unlocking…' : 'Unlock'}
+          </Button>
+        </div>
+        {/* Always there, so a screen reader hears the words when they appear. */}
+        <p className={styles.note} role="status" data-testid="unlock-progress">
+          {busy ? 'Opening the index: this takes a moment.' : ''}
         </p>
-        <p className={styles.note}>
-          Your documents themselves are untouched: only the index Evidence Store keeps about them (its text, evidence and Annex A data) is encrypted, and
-          nothing in it can be read or changed until it is unlocked. The passphrase goes only to Evidence Store on this computer and is not kept.
-        </p>
-        <form className={styles.form} onSubmit={unlock} aria-label="Unlock the index" noValidate>
-          <div className={styles.row}>
-            <Field
-              className={styles.field}
-              label="Passphrase"
-              required
-              validationMessage={error ?? undefined}
-              validationState={error ? 'error' : 'none'}
-            >
-              <Input
-                ref={field}
-                type="password"
-                value={passphrase}
-                onChange={(_, data) => setPassphrase(data.value)}
-                autoComplete="off"
-                autoFocus
-                data-testid="unlock-passphrase"
-              />
-            </Field>
-            <Button className={styles.button} appearance="primary" type="submit" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-              {busy ? 'Unlocking…' : 'Unlock'}
-            </Button>
-          </div>
-          {/* Always there, so a screen reader hears the words when they appear. */}
-          <p className={styles.note} role="status" data-testid="unlock-progress">
-            {busy ? 'Opening the index: this takes a moment.' : ''}
-          </p>
-        </form>
-      </div>
-    </main>
+      </form>
+    </FullPage>
   );
 }
