@@ -371,4 +371,11 @@ export const migrations: readonly string[] = [
   );
   CREATE UNIQUE INDEX saved_searches_name ON saved_searches(name COLLATE NOCASE);
   `,
+
+  // 13: every scan asks which documents had their text forgotten and not read again (usually
+  // none); without an index that read the whole documents table (2.2 s from a cold disk at
+  // 200,000 documents). A partial index holds only those documents: empty, so the answer is at once.
+  `
+  CREATE INDEX documents_text_forgotten ON documents(text_forgotten_at) WHERE text_forgotten_at IS NOT NULL;
+  `,
 ];

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { documentsOnlyIn, forgetTextOf, removeForgottenRoot, textForgotten } from '../../../core/store/forget-text.ts';
+import { documentsOnlyIn, documentsWithForgottenText, forgetTextOf, removeForgottenRoot, textForgotten } from '../../../core/store/forget-text.ts';
 import { listRoots } from '../../../core/store/roots.ts';
 import { testDatabase } from '../../helpers/core.ts';
 import { indexFixture } from '../../helpers/index-fixture.ts';
@@ -40,5 +40,19 @@ describe('forgetting a folder’s text in batches', () => {
     expect(db.prepare("SELECT count(*) FROM pages_fts WHERE pages_fts MATCH 'visit'").pluck().get()).toBe(0);
     expect(documentsOnlyIn(db, root.id)).toBeNull();
     expect(removeForgottenRoot(db, root.id, [])).toBeNull();
+  });
+
+  it('lists the documents whose text was forgotten from an index of them alone, not by reading every document', () => {
+    const db = testDatabase(join(tempDir(), 'index.db'));
+    const docs = indexFixture(db, '/shares/Kept', [
+      { name: 'a.pdf', pages: ['alpha'] },
+      { name: 'b.pdf', pages: ['bravo'] },
+    ]);
+    expect(documentsWithForgottenText(db)).toEqual(new Set());
+    forgetTextOf(db, [docs.get('b.pdf')!]);
+    expect(documentsWithForgottenText(db)).toEqual(new Set([docs.get('b.pdf')]));
+    // Every scan asks this: it must not read the whole documents table (seconds from a cold disk).
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM documents WHERE text_forgotten_at IS NOT NULL').all() as { detail: string }[];
+    expect(plan.map((r) => r.detail).join(' ')).toContain('documents_text_forgotten');
   });
 });
